@@ -1,0 +1,69 @@
+# PeerHaven's shared vocabulary. A newcomer needs two targets: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install install-dev lint format check-deploy bench bench-http messages serve-prod clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+# axe-core for the accessibility check in the browser tests; skipped where npm is missing.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the accessibility browser test will be skipped"; fi
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev node_modules/.installed
+
+## run: install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000 (pages and websockets)
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo ""
+	@echo "  PeerHaven is running at http://$(HOST):$(PORT)/"
+	@echo "  Demo login: river / peerhaven-demo-2026   (Ctrl-C to stop)"
+	@echo ""
+	$(BIN)/python -m peerhaven.serve --host $(HOST) --port $(PORT)
+
+## test: install and run the whole suite (exits non-zero on any failure)
+test: install-dev
+	$(BIN)/pytest -n 2 --dist loadfile
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-deploy: install
+	DEBUG=0 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEF ALLOWED_HOSTS=example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## messages: extract and compile translations (needs GNU gettext)
+messages: install
+	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: bench-http
+
+bench-http: install-dev
+	DEBUG=0 SECRET_KEY=bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ SECURE_SSL_REDIRECT=0 \
+		ALLOWED_HOSTS=testserver SQLITE_PATH=$(CURDIR)/var/bench.sqlite3 STATIC_ROOT=$(CURDIR)/var/bench-static \
+		$(BIN)/python bench/http_handlers.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache

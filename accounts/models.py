@@ -1,0 +1,202 @@
+"""Members, their roles, their connections and their API tokens.
+
+Members are pseudonymous: a username to log in, a display name to be known by, never a real name.
+"""
+
+import hashlib
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    """Who may see one field of a member's profile; each level includes the ones before it."""
+
+    ONLY_ME = "only_me", _("Only me")
+    CONNECTIONS = "connections", _("My connections")
+    MEMBERS = "members", _("Members")
+    EVERYONE = "everyone", _("Everyone")
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    FACILITATOR = "facilitator", _("Facilitator")
+    MODERATOR = "moderator", _("Moderator")
+    PEER_SUPPORT_WORKER = "peer_support_worker", _("Peer support worker")
+    PROFESSIONAL = "professional", _("Treatment professional")
+    ADMIN = "admin", _("Administrator")
+
+
+# Every role beyond member lets a person see or act on other people's data, so each needs MFA.
+STAFF_ROLES = frozenset(Role) - {Role.MEMBER}
+
+PROFILE_FIELDS = ("display_name", "pronouns", "fellowships", "languages", "time_zone")
+
+
+class UserQuerySet(models.QuerySet):
+    def visible_to(self, viewer) -> "UserQuerySet":
+        """Active members whose display name `viewer` may see (the member list and mentions use this)."""
+        qs = self.filter(is_active=True)
+        if viewer is None or not viewer.is_authenticated:
+            return qs.filter(display_name_visibility=Visibility.EVERYONE)
+        visible = Q(pk=viewer.pk) | Q(display_name_visibility__in=[Visibility.MEMBERS, Visibility.EVERYONE])
+        visible |= Q(display_name_visibility=Visibility.CONNECTIONS, pk__in=Connection.partner_ids(viewer))
+        return qs.filter(visible)
+
+
+class PeerHavenUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    # We never ask for or keep a real name.
+    first_name = None
+    last_name = None
+
+    display_name = models.CharField(_("display name"), max_length=50)
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    fellowships = models.ManyToManyField("directory.Program", blank=True, verbose_name=_("fellowships"))
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+
+    display_name_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.MEMBERS)
+    pronouns_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
+    fellowships_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
+    languages_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
+    time_zone_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
+
+    objects = PeerHavenUserManager()
+
+    class Meta:
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self) -> str:
+        return self.display_name or self.username
+
+    def save(self, *args, **kwargs):
+        if not self.display_name:
+            self.display_name = self.username
+        super().save(*args, **kwargs)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    def role_set(self) -> set[str]:
+        """The roles this member holds, `member` always included. Cached on the instance."""
+        if not hasattr(self, "_role_cache"):
+            self._role_cache = {Role.MEMBER.value, *self.role_assignments.values_list("role", flat=True)}
+        return self._role_cache
+
+    def has_role(self, role: str) -> bool:
+        return role in self.role_set()
+
+    @property
+    def needs_mfa(self) -> bool:
+        """Staff of the site, and anyone holding a role beyond member, must use MFA."""
+        return self.is_staff or self.is_superuser or bool(self.role_set() & STAFF_ROLES)
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=32, choices=Role)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_assignment_per_role")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()}"
+
+
+class Connection(models.Model):
+    """Two members who agreed to be connected (sponsor, partner, friend). Stored once, lower id first."""
+
+    low = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    high = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["low", "high"], name="one_connection_per_pair"),
+            models.CheckConstraint(condition=Q(low__lt=models.F("high")), name="connection_ordered_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.low} ↔ {self.high}"
+
+    @classmethod
+    def partner_ids(cls, user) -> models.QuerySet:
+        """A subquery of the ids of `user`'s connections."""
+        return (
+            cls.objects.filter(Q(low=user) | Q(high=user))
+            .annotate(
+                partner=models.Case(
+                    models.When(low=user, then=models.F("high")),
+                    default=models.F("low"),
+                )
+            )
+            .values("partner")
+        )
+
+    @classmethod
+    def between(cls, a, b) -> bool:
+        if a.pk == b.pk:
+            return False
+        low, high = sorted([a.pk, b.pk])
+        return cls.objects.filter(low_id=low, high_id=high).exists()
+
+
+TOKEN_PREFIX = "phat_"  # noqa: S105  (a public prefix, like GitHub's "ghp_", to spot leaked tokens)
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class PersonalAccessTokenQuerySet(models.QuerySet):
+    def usable(self) -> "PersonalAccessTokenQuerySet":
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+class PersonalAccessToken(models.Model):
+    """A bearer token for the API. Only its SHA-256 is stored; the member sees the token once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=60)
+    token_hash = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=12, help_text="The first characters, to recognise the token by.")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PersonalAccessTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @staticmethod
+    def new_raw_token() -> str:
+        return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())

@@ -1,0 +1,62 @@
+"""The REST API at /api/v1/: one NinjaAPI; each app contributes a router from its own api.py."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+api = NinjaAPI(
+    title="PeerHaven API",
+    version="1",
+    description=(
+        "The PeerHaven REST API. Authenticate with a personal access token (`Authorization: Bearer …`, "
+        "created at /me/tokens/) or the site session. Every error is JSON with a `message`."
+    ),
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+def _error(request, status: int, message: str, **extra):
+    return api.create_response(request, {"message": message, **extra}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    errors = []
+    for item in exc.errors:
+        loc = [str(part) for part in item.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        errors.append({"field": ".".join(loc) or None, "message": item.get("msg", "invalid")})
+    fields = ", ".join(e["field"] for e in errors if e["field"]) or "request"
+    return _error(request, 400, f"Invalid {fields}.", errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def on_authentication_error(request, exc):
+    return _error(request, 401, "Authentication required: log in or send a valid personal access token.")
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return _error(request, exc.status_code, str(exc))
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return _error(request, 404, "Not found.")
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request, exc):
+    return _error(request, 403, "You may not do that.")
+
+
+def _add_routers() -> None:
+    from accounts.api import router as accounts_router
+    from safety.api import router as safety_router
+
+    api.add_router("/", accounts_router)
+    api.add_router("/", safety_router)
+
+
+_add_routers()

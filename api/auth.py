@@ -1,0 +1,39 @@
+"""How the API knows who is calling: a personal access token (Bearer) or the site's session (with CSRF)."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.utils import timezone
+from ninja.errors import HttpError
+from ninja.security import HttpBearer, SessionAuth
+
+from accounts.models import PersonalAccessToken, hash_token
+
+
+class TokenAuth(HttpBearer):
+    openapi_description = "A personal access token created at /me/tokens/."
+
+    def authenticate(self, request, token: str):
+        found = PersonalAccessToken.objects.usable().select_related("user").filter(token_hash=hash_token(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        user = found.user
+        if user.needs_mfa and not is_mfa_enabled(user):
+            raise HttpError(403, "Your role requires two-factor authentication; set it up in the site first.")
+        now = timezone.now()
+        if found.last_used_at is None or (now - found.last_used_at).total_seconds() > 60:
+            PersonalAccessToken.objects.filter(pk=found.pk).update(last_used_at=now)
+        request.user = user
+        request.api_token = found
+        return user
+
+
+class MemberSessionAuth(SessionAuth):
+    """The logged-in site session; unsafe methods need the CSRF token as the site's forms do."""
+
+    def authenticate(self, request, key):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_active:
+            return user
+        return None
+
+
+MEMBER_AUTH = [TokenAuth(), MemberSessionAuth()]

@@ -1,0 +1,45 @@
+"""The registry behind "Download my data" and "Delete my account".
+
+Each app registers, at start-up, a function that returns what it keeps about a member (for the export)
+and, where deleting the member's row would not remove it by cascade, a function that erases it. A new
+kind of personal data is not finished until it is registered here: `tests/test_personal_data.py` checks
+that every model with a foreign key to the user is covered by an exporter.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+Exporter = Callable[[Any], Any]
+Eraser = Callable[[Any], None]
+
+_exporters: dict[str, tuple[Exporter, tuple[str, ...]]] = {}
+_erasers: list[Eraser] = []
+
+
+def register_exporter(section: str, *, models: tuple[str, ...] = ()) -> Callable[[Exporter], Exporter]:
+    """Register `fn(user)` as the export of `section`; `models` names the models ("app.Model") it covers."""
+
+    def decorator(fn: Exporter) -> Exporter:
+        _exporters[section] = (fn, models)
+        return fn
+
+    return decorator
+
+
+def register_eraser(fn: Eraser) -> Eraser:
+    """Register `fn(user)`, run before the member's row is deleted (for data kept without a cascade)."""
+    _erasers.append(fn)
+    return fn
+
+
+def export_for(user) -> dict[str, Any]:
+    return {section: fn(user) for section, (fn, _models) in sorted(_exporters.items())}
+
+
+def covered_models() -> set[str]:
+    return {label.lower() for _fn, models in _exporters.values() for label in models}
+
+
+def run_erasers(user) -> None:
+    for fn in _erasers:
+        fn(user)

@@ -1,0 +1,25 @@
+"""Sending real-time events to members' open pages, only after the write that caused them commits."""
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+
+def user_group(user_id: int) -> str:
+    """The channel-layer group every open socket of one member joins."""
+    return f"user.{user_id}"
+
+
+def send_to_users(user_ids, event: dict) -> None:
+    """Queue `event` for each member in `user_ids`; it is sent when the current transaction commits.
+
+    `event["type"]` names the consumer method that handles it (dots become underscores).
+    """
+    recipients = sorted(set(user_ids))
+
+    def send() -> None:
+        layer = get_channel_layer()
+        for user_id in recipients:
+            async_to_sync(layer.group_send)(user_group(user_id), event)
+
+    transaction.on_commit(send)

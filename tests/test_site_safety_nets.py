@@ -1,0 +1,165 @@
+"""Site-wide nets: who may reach each URL, one <h1> per page, Get help on every page, no pending migrations."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from groups.models import Group
+
+from .urlwalk import all_routes
+
+# URL names an anonymous visitor may reach on purpose. Everything else must refuse them.
+PUBLIC = {
+    "home",
+    "privacy",
+    "healthz",
+    "robots_txt",
+    "set_language",
+    "safety:help",
+    "api:help_lines",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:api-root",
+    "directory:meetings",
+    "directory:meeting",
+    "groups:list",
+    "groups:detail",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+    "account_confirm_email",
+    "account_email_verification_sent",
+    "account_inactive",
+    "account_logout",
+    "account_confirm_login_code",
+    "admin:logout",
+    "mfa_authenticate",
+}
+# The catch-all that answers unknown /api/ paths with JSON 404.
+UNNAMED_ALLOWED = {"/api/1"}
+
+
+@pytest.fixture
+def site_objects(member):
+    from directory.models import Meeting, Program
+
+    program = Program.objects.get(slug="aa")
+    meeting = Meeting.objects.create(program=program, name="Walk", day=1, time="19:00", timezone="UTC")
+    group = Group.objects.create(slug="walkers", name="Walkers", kind="peer_led")
+    token_id = member.api_tokens.create(name="t", token_hash="x" * 64, hint="phat_x").pk
+    return {
+        "meeting_id": str(meeting.pk),
+        "slug": group.slug,
+        "username": member.username,
+        "token_id": str(token_id),
+        "object_id": "1",
+        "app_label": "accounts",
+        "model_name": "user",
+    }
+
+
+def route_label(route) -> str:
+    return f"{route.namespace}:{route.name}" if route.namespace else (route.name or "")
+
+
+def test_every_url_either_is_public_on_purpose_or_refuses_anonymous_visitors(client, site_objects):
+    failures = []
+    for route in all_routes(site_objects):
+        label = route_label(route)
+        if label in PUBLIC or route.path in UNNAMED_ALLOWED:
+            continue
+        response = client.get(route.path)
+        location = response.get("Location", "")
+        refused = response.status_code in (401, 403, 404, 405) or (
+            response.status_code == 302 and ("/accounts/login/" in location or "/admin/login/" in location)
+        )
+        if not refused:
+            failures.append(f"{route.path} ({label}) answered {response.status_code} {location}")
+    assert not failures, "\n".join(failures)
+
+
+def test_public_pages_answer_anonymous_visitors(client, site_objects):
+    for path in [
+        "/",
+        "/privacy/",
+        "/help/",
+        "/meetings/",
+        f"/meetings/{site_objects['meeting_id']}/",
+        "/groups/",
+        "/groups/walkers/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/accounts/password/reset/",
+        "/api/v1/docs",
+        "/api/v1/openapi.json",
+        "/api/v1/help/lines",
+        "/healthz",
+    ]:
+        assert client.get(path).status_code == 200, path
+
+
+def _html_pages(client, paths):
+    for path in paths:
+        response = client.get(path)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            yield path, response.content.decode()
+
+
+ANON_PAGES = [
+    "/",
+    "/privacy/",
+    "/help/",
+    "/meetings/",
+    "/groups/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/accounts/password/reset/done/",
+    "/accounts/confirm-email/",
+    "/api/v1/docs",
+]
+MEMBER_PAGES = [
+    "/me/",
+    "/me/profile/",
+    "/me/data/",
+    "/me/delete/",
+    "/me/tokens/",
+    "/members/member/",
+    "/accounts/email/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/2fa/totp/activate/",
+    "/groups/walkers/",
+]
+
+
+def test_every_page_has_exactly_one_h1_and_the_get_help_link(client, member, site_objects):
+    pages = list(_html_pages(client, [*ANON_PAGES, f"/meetings/{site_objects['meeting_id']}/"]))
+    client.force_login(member)
+    pages += list(_html_pages(client, MEMBER_PAGES))
+    assert len(pages) >= 20
+    for path, html in pages:
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, f"{path} must have exactly one <h1>"
+        assert 'href="/help/"' in html, f"{path} must link to Get help now"
+
+
+def test_no_page_references_another_origin_for_scripts_styles_images_or_fonts(client, member, site_objects):
+    client.force_login(member)
+    for path, html in _html_pages(client, ANON_PAGES + MEMBER_PAGES):
+        for tag, attr, url in re.findall(
+            r"<(script|link|img|iframe|source|video|audio)\b[^>]*?\b(src|href)=\"([^\"]+)\"", html
+        ):
+            assert not re.match(r"^(https?:)?//", url), f"{path}: <{tag} {attr}={url}> loads from another origin"
+
+
+def test_no_pending_migrations(db):
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit:
+        pytest.fail(f"Pending migrations:\n{out.getvalue()}")
