@@ -81,32 +81,31 @@ def sponsor(db):
     return make_member("sponsor", display_name="Sam")
 
 
-@pytest.fixture
-def facilitator(db):
+def staff_member(username: str, display_name: str, role_name: str):
+    """A member holding a staff role, with the two-factor authentication every staff role needs."""
     from accounts.models import Role
 
-    return make_member("facilitator", display_name="Fran", roles=[Role.FACILITATOR], mfa=True)
+    return make_member(username, display_name=display_name, roles=[Role(role_name)], mfa=True)
+
+
+@pytest.fixture
+def facilitator(db):
+    return staff_member("facilitator", "Fran", "facilitator")
 
 
 @pytest.fixture
 def moderator(db):
-    from accounts.models import Role
-
-    return make_member("moderator", display_name="Mo", roles=[Role.MODERATOR], mfa=True)
+    return staff_member("moderator", "Mo", "moderator")
 
 
 @pytest.fixture
 def peer_worker(db):
-    from accounts.models import Role
-
-    return make_member("peerworker", display_name="Pat", roles=[Role.PEER_SUPPORT_WORKER], mfa=True)
+    return staff_member("peerworker", "Pat", "peer_support_worker")
 
 
 @pytest.fixture
 def professional(db):
-    from accounts.models import Role
-
-    return make_member("professional", display_name="Dr. Lee", roles=[Role.PROFESSIONAL], mfa=True)
+    return staff_member("professional", "Dr. Lee", "professional")
 
 
 @pytest.fixture
@@ -116,9 +115,7 @@ def outsider(db):
 
 @pytest.fixture
 def admin_user(db):
-    from accounts.models import Role
-
-    return make_member("siteadmin", display_name="Admin", roles=[Role.ADMIN], mfa=True)
+    return staff_member("siteadmin", "Admin", "admin")
 
 
 @pytest.fixture
