@@ -130,7 +130,11 @@ def outsider_client(client, outsider):
     return client
 
 
-REFERENCE_DATA_MIGRATIONS = ["directory.migrations.0002_seed_programs", "safety.migrations.0002_seed_crisis_lines"]
+REFERENCE_DATA_MIGRATIONS = [
+    ("directory.migrations.0002_seed_programs", "seed"),
+    ("directory.migrations.0004_load_vocabularies", "load"),
+    ("safety.migrations.0002_seed_crisis_lines", "seed"),
+]
 
 
 @pytest.fixture(autouse=True)
@@ -153,8 +157,8 @@ def _reference_data(request):
     from safety.models import CrisisLine
 
     if not Program.objects.exists() or not CrisisLine.objects.exists():
-        for module in REFERENCE_DATA_MIGRATIONS:
-            importlib.import_module(module).seed(apps, None)
+        for module, function in REFERENCE_DATA_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

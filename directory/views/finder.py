@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
-from .models import Meeting, Program
+from directory.models import Meeting, Program
 
 
 def meeting_list(request):

@@ -1,0 +1,385 @@
+"""The meeting search behind the finder page and GET /api/v1/meetings: one parser, one engine.
+
+`parse_query(params)` turns query parameters into a MeetingQuery or raises QueryError naming the parameter.
+`search(query)` answers with Hits (meeting, current-or-next occurrence, distance) in the requested order.
+
+How it stays fast at the scale of the world: plain filters (program, types, language, region, day, time of
+day, attendance, text) are SQL on indexed or pre-folded columns; "near" is a bounding box on the
+(latitude, longitude) index, then exact haversine; time windows ("in progress", "starts within") are a range
+on `utc_week_minute` widened by the largest daylight-saving shift, then the exact occurrence is computed in
+each meeting's own zone (directory.times). Ordering by start reads rows in approximate order and stops as
+soon as no unread row can come earlier than what it has.
+"""
+
+import bisect
+import math
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from .models import Attendance, Meeting, Program, Source
+from .normalize import MINUTES_PER_WEEK, TIME_OF_DAY, search_words
+from .times import occurrence_around
+
+EARTH_RADIUS_KM = 6371.0088
+DST_SHIFT_MINUTES = 60  # the largest daylight-saving shift in tzdata (Lord Howe's is 30)
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+NEAREST_LADDER_KM = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 20100)
+ATTENDANCE_FILTERS = {
+    "in_person": [Attendance.IN_PERSON, Attendance.HYBRID],
+    "online": [Attendance.ONLINE, Attendance.HYBRID],
+    "hybrid": [Attendance.HYBRID],
+}
+
+
+class QueryError(ValueError):
+    def __init__(self, parameter: str, message: str):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class MeetingQuery:
+    at: datetime = field(default_factory=timezone.now)
+    near: tuple[float, float] | None = None
+    radius_km: float | None = None
+    nearest: int | None = None
+    in_progress: bool = False
+    starts_within: int | None = None
+    day: int | None = None
+    time_of_day: str | None = None
+    source: str | None = None
+    program: str | None = None
+    types: list[str] = field(default_factory=list)
+    attendance: str | None = None
+    language: str | None = None
+    region: str | None = None
+    q: str = ""
+    include_inactive: bool = False
+    sort: str = "time"
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+
+@dataclass
+class Hit:
+    meeting: Meeting
+    starts_at: datetime
+    ends_at: datetime
+    in_progress: bool
+    distance_km: float | None = None
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    next_offset: int | None
+    query: MeetingQuery
+
+
+# ---- parsing ------------------------------------------------------------------------------------------
+
+
+def _bool(params, name: str) -> bool:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return False
+    if raw.lower() in {"true", "1", "yes", "on"}:
+        return True
+    if raw.lower() in {"false", "0", "no", "off"}:
+        return False
+    raise QueryError(name, "must be true or false")
+
+
+def _int(params, name: str, low: int, high: int) -> int | None:
+    raw = params.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        raise QueryError(name, "must be a whole number") from None
+    if not low <= value <= high:
+        raise QueryError(name, f"must be between {low} and {high}")
+    return value
+
+
+def parse_query(params) -> MeetingQuery:
+    """Validate query parameters (a QueryDict or dict); every mistake names its parameter."""
+    query = MeetingQuery()
+    if raw_at := params.get("at"):
+        try:
+            at = datetime.fromisoformat(raw_at.replace(" ", "+").replace("Z", "+00:00"))
+        except ValueError:
+            raise QueryError(
+                "at", "must be an ISO 8601 date-time with an offset, e.g. 2026-11-22T19:00:00-05:00"
+            ) from None
+        if at.tzinfo is None:
+            raise QueryError("at", "needs an offset or Z, e.g. 2026-11-22T19:00:00-05:00")
+        query.at = at
+    if raw_near := params.get("near"):
+        parts = raw_near.split(",")
+        try:
+            lat, lon = (float(p) for p in parts)
+        except ValueError:
+            raise QueryError("near", "must be LAT,LON in degrees, e.g. 39.95,-75.16") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or any(map(math.isnan, (lat, lon))):
+            raise QueryError("near", "latitude must be within ±90 and longitude within ±180")
+        query.near = (lat, lon)
+    if raw_radius := params.get("radius_km"):
+        try:
+            query.radius_km = float(raw_radius)
+        except ValueError:
+            raise QueryError("radius_km", "must be a number of kilometres") from None
+        if not 0 <= query.radius_km <= 20100 or math.isnan(query.radius_km):
+            raise QueryError("radius_km", "must be between 0 and 20100")
+    query.nearest = _int(params, "nearest", 1, MAX_LIMIT)
+    if (query.radius_km is not None or query.nearest is not None) and query.near is None:
+        raise QueryError("near", "is needed with radius_km or nearest")
+    if query.radius_km is not None and query.nearest is not None:
+        raise QueryError("nearest", "cannot be combined with radius_km")
+    query.in_progress = _bool(params, "in_progress")
+    query.starts_within = _int(params, "starts_within", 0, MINUTES_PER_WEEK)
+    query.day = _int(params, "day", 0, 6)
+    if (tod := params.get("time_of_day")) not in (None, ""):
+        if tod not in TIME_OF_DAY:
+            raise QueryError("time_of_day", f"must be one of {', '.join(TIME_OF_DAY)}")
+        query.time_of_day = tod
+    if source := params.get("source"):
+        if not Source.objects.filter(slug=source).exists():
+            raise QueryError("source", f"no source {source!r}")
+        query.source = source
+    if program := params.get("program"):
+        if not Program.objects.filter(slug=program).exists():
+            raise QueryError("program", f"no program {program!r}")
+        query.program = program
+    if raw_types := params.get("types"):
+        query.types = [t.strip() for t in raw_types.split(",") if t.strip()]
+        if any("|" in t for t in query.types):
+            raise QueryError("types", "codes cannot contain |")
+    if (attendance := params.get("attendance")) not in (None, ""):
+        if attendance not in ATTENDANCE_FILTERS:
+            raise QueryError("attendance", f"must be one of {', '.join(ATTENDANCE_FILTERS)}")
+        query.attendance = attendance
+    if language := params.get("language"):
+        if not language.isalpha() or len(language) > 8:
+            raise QueryError("language", "must be a language code such as es")
+        query.language = language.lower()
+    if region := params.get("region"):
+        query.region = region.strip()
+    query.q = (params.get("q") or "").strip()[:200]
+    query.include_inactive = _bool(params, "include_inactive")
+    if (sort := params.get("sort")) not in (None, ""):
+        if sort not in ("time", "distance"):
+            raise QueryError("sort", "must be time or distance")
+        query.sort = sort
+    else:
+        query.sort = "distance" if query.near else "time"
+    if query.sort == "distance" and query.near is None:
+        raise QueryError("sort", "distance needs near")
+    query.limit = _int(params, "limit", 1, MAX_LIMIT) or DEFAULT_LIMIT
+    query.offset = _int(params, "offset", 0, 10_000_000) or 0
+    return query
+
+
+# ---- geometry -----------------------------------------------------------------------------------------
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def has_distance(meeting: Meeting) -> bool:
+    """Only a real place has a distance: not online-only, not approximate, with coordinates."""
+    return (
+        meeting.latitude is not None
+        and meeting.longitude is not None
+        and not meeting.approximate
+        and meeting.attendance != Attendance.ONLINE
+    )
+
+
+def bounding_box(lat: float, lon: float, radius_km: float) -> Q:
+    """A Q that contains every point within `radius_km` of (lat, lon) (and some more)."""
+    dlat = math.degrees(radius_km / EARTH_RADIUS_KM) * 1.0001
+    q = Q(latitude__gte=max(-90.0, lat - dlat), latitude__lte=min(90.0, lat + dlat))
+    north, south = lat + dlat, lat - dlat
+    if north >= 90 or south <= -90:
+        return q  # a polar cap: every longitude
+    widest = max(abs(north), abs(south))
+    dlon = math.degrees(radius_km / (EARTH_RADIUS_KM * math.cos(math.radians(widest)))) * 1.0001
+    if dlon >= 180:
+        return q
+    west, east = lon - dlon, lon + dlon
+    if west < -180:
+        return q & (Q(longitude__gte=west + 360) | Q(longitude__lte=east))
+    if east > 180:
+        return q & (Q(longitude__gte=west) | Q(longitude__lte=east - 360))
+    return q & Q(longitude__gte=west, longitude__lte=east)
+
+
+# ---- time windows -------------------------------------------------------------------------------------
+
+
+def week_minute(at: datetime) -> int:
+    utc = at.astimezone(UTC)
+    return (utc.isoweekday() % 7) * 1440 + utc.hour * 60 + utc.minute
+
+
+def week_window(start: int, length: int) -> Q:
+    """utc_week_minute within [start, start + length], wrapping round the week."""
+    if length >= MINUTES_PER_WEEK:
+        return Q()
+    start %= MINUTES_PER_WEEK
+    end = start + length
+    if end < MINUTES_PER_WEEK:
+        return Q(utc_week_minute__gte=start, utc_week_minute__lte=end)
+    return Q(utc_week_minute__gte=start) | Q(utc_week_minute__lte=end - MINUTES_PER_WEEK)
+
+
+def _time_of_day_q(name: str) -> Q:
+    (h1, m1), (h2, m2) = TIME_OF_DAY[name]
+    from datetime import time
+
+    low, high = time(h1, m1), time(h2, m2, 59)
+    if low <= high:
+        return Q(time__gte=low, time__lte=high)
+    return Q(time__gte=low) | Q(time__lte=high)
+
+
+# ---- the engine ---------------------------------------------------------------------------------------
+
+
+def filtered(query: MeetingQuery):
+    """The SQL part: every filter that does not need a meeting's exact occurrence or distance."""
+    qs = Meeting.objects.select_related("program", "source").defer("raw", "search_text", "source__last_report")
+    qs = qs.all() if query.include_inactive else qs.active()
+    if query.day is not None:
+        qs = qs.filter(day=query.day)
+    if query.time_of_day:
+        qs = qs.filter(_time_of_day_q(query.time_of_day))
+    if query.source:
+        qs = qs.filter(source__slug=query.source)
+    if query.program:
+        qs = qs.filter(program__slug=query.program)
+    for code in query.types:
+        qs = qs.filter(type_key__contains=f"|{code}|")
+    if query.attendance:
+        qs = qs.filter(attendance__in=ATTENDANCE_FILTERS[query.attendance])
+    if query.language:
+        qs = qs.filter(language_key__contains=f"|{query.language}|")
+    if query.region:
+        qs = qs.filter(region_path__icontains=f"|{query.region}|")
+    for word in search_words(query.q):
+        qs = qs.filter(search_text__contains=" " + word)
+    if query.near and query.radius_km is not None:
+        qs = qs.filter(bounding_box(*query.near, query.radius_km))
+    if query.in_progress or query.starts_within is not None:
+        now = week_minute(query.at)
+        if query.in_progress:
+            longest = qs.aggregate(longest=Max("duration_minutes"))["longest"] or 0
+            qs = qs.filter(week_window(now - longest - 1, longest + 1 + DST_SHIFT_MINUTES + 1))
+        if query.starts_within is not None:
+            qs = qs.filter(week_window(now - 1, query.starts_within + DST_SHIFT_MINUTES + 2))
+    return qs
+
+
+def _hit(meeting: Meeting, query: MeetingQuery) -> Hit | None:
+    distance = None
+    if query.near and has_distance(meeting):
+        distance = haversine_km(query.near[0], query.near[1], meeting.latitude, meeting.longitude)
+    if query.near and query.radius_km is not None and (distance is None or distance > query.radius_km):
+        return None
+    start, end = occurrence_around(meeting, query.at)
+    at = query.at.astimezone(UTC)
+    in_progress = start.astimezone(UTC) <= at < end.astimezone(UTC)
+    if query.in_progress and not in_progress:
+        return None
+    if query.starts_within is not None:
+        upcoming_start, _end = occurrence_around(meeting, query.at, include_in_progress=False)
+        if upcoming_start.astimezone(UTC) > at + timedelta(minutes=query.starts_within):
+            return None
+        if not in_progress:
+            start = upcoming_start
+    return Hit(meeting, start, end, in_progress, distance)
+
+
+def _minutes_from(hit: Hit, at: datetime) -> float:
+    return (hit.starts_at.astimezone(UTC) - at.astimezone(UTC)).total_seconds() / 60
+
+
+def _sorted(hits: list[Hit], query: MeetingQuery) -> list[Hit]:
+    if query.sort == "distance":
+        return sorted(hits, key=lambda h: (h.distance_km is None, h.distance_km or 0, h.starts_at, h.meeting.pk))
+    return sorted(hits, key=lambda h: (h.starts_at.astimezone(UTC), h.meeting.name, h.meeting.pk))
+
+
+def _nearest(qs, query: MeetingQuery) -> list[Hit]:
+    """The N nearest, however far: widen a box until it holds N meetings with a real distance."""
+    lat, lon = query.near
+    for radius in NEAREST_LADDER_KM:
+        hits = [h for m in qs.filter(bounding_box(lat, lon, radius)) if (h := _hit(m, query))]
+        within = [h for h in hits if h.distance_km is not None and h.distance_km <= radius]
+        if len(within) >= query.nearest or radius == NEAREST_LADDER_KM[-1]:
+            within.sort(key=lambda h: (h.distance_km, h.meeting.pk))
+            return within[: query.nearest]
+    return []
+
+
+def _in_start_order(qs, origin: int):
+    """Rows in order of utc_week_minute from `origin` round the week, read through the index in batches."""
+    origin %= MINUTES_PER_WEEK
+    for segment in (qs.filter(utc_week_minute__gte=origin), qs.filter(utc_week_minute__lt=origin)):
+        ordered = segment.order_by("utc_week_minute", "pk")
+        seen, batch = 0, 200
+        while True:
+            rows = list(ordered[seen : seen + batch])
+            yield from rows
+            if len(rows) < batch:
+                break
+            seen += len(rows)
+            batch = min(batch * 2, 5000)
+
+
+def _by_time(qs, query: MeetingQuery, wanted: int) -> list[Hit]:
+    """Read rows in approximate start order; stop when no unread row can start before the ones kept."""
+    now = week_minute(query.at)
+    longest = qs.aggregate(longest=Max("duration_minutes"))["longest"] or 0
+    lead = longest + DST_SHIFT_MINUTES + 1  # how far back an occurrence still in progress may have started
+    origin = now - lead
+    hits: list[Hit] = []
+    starts: list[float] = []  # minutes from `at` to each hit's start, kept sorted
+    for meeting in _in_start_order(qs, origin):
+        # No row read from here on starts earlier than this many minutes after `at`: its start is at least
+        # its distance round the week from `origin`, less the lead and the daylight-saving shift.
+        floor = (meeting.utc_week_minute - origin) % MINUTES_PER_WEEK - lead - DST_SHIFT_MINUTES
+        if len(starts) >= wanted and bisect.bisect_left(starts, floor) >= wanted:
+            break
+        if hit := _hit(meeting, query):
+            hits.append(hit)
+            bisect.insort(starts, _minutes_from(hit, query.at))
+    return _sorted(hits, query)
+
+
+def search(query: MeetingQuery) -> SearchResult:
+    qs = filtered(query)
+    wanted = query.offset + query.limit
+    if query.nearest is not None:
+        hits = _nearest(qs, query)
+        if query.sort == "time":
+            hits = _sorted(hits, query)
+    elif (query.near and query.radius_km is not None) or query.sort == "distance":
+        hits = _sorted([h for m in qs if (h := _hit(m, query))], query)
+    else:
+        hits = _by_time(qs, query, wanted)
+    page = hits[query.offset : wanted]
+    next_offset = wanted if len(hits) > wanted else None
+    return SearchResult(page, next_offset, query)
