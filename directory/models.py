@@ -182,6 +182,7 @@ class Meeting(models.Model):
             models.Index(fields=["latitude", "longitude"], name="meeting_lat_lon"),
             models.Index(fields=["source", "source_key"], name="meeting_source_key"),
             models.Index(fields=["source", "group_name"], name="meeting_source_group"),
+            models.Index(fields=["duration_minutes"], name="meeting_duration"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -13,10 +13,14 @@ soon as no unread row can come earlier than what it has.
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from django.db.models import Max, Q
+from django.db import connection
+from django.db.models import F, Max, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from .models import Attendance, Meeting, Program, Source
@@ -245,6 +249,52 @@ def week_window(start: int, length: int) -> Q:
     return Q(utc_week_minute__gte=start) | Q(utc_week_minute__lte=end - MINUTES_PER_WEEK)
 
 
+def matches_words(words: list[str]) -> Q:
+    """Meetings whose text has a word starting with each of `words` (folded: no case, no accents).
+
+    Uses the word index of migration 0006 (SQLite FTS5, PostgreSQL GIN); other databases scan.
+    """
+    vendor = connection.vendor
+    if vendor == "sqlite":
+        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
+        return Q(pk__in=RawSQL("SELECT rowid FROM directory_meeting_fts WHERE directory_meeting_fts MATCH %s", [match]))
+    if vendor == "postgresql":
+        tsquery = " & ".join(re.sub(r"[^\w]", "", w) + ":*" for w in words if re.sub(r"[^\w]", "", w))
+        return Q(
+            pk__in=RawSQL(
+                "SELECT id FROM directory_meeting WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', %s)",
+                [tsquery],
+            )
+        )
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=" " + word)
+    return condition
+
+
+def longest_duration() -> int:
+    """The longest meeting anywhere (an indexed MAX): a bound on how long ago a running meeting began."""
+    return Meeting.objects.aggregate(longest=Max("duration_minutes"))["longest"] or 0
+
+
+def in_progress_window(now: int, longest: int) -> Q:
+    """Rows that may be running at week minute `now`: begun at most `longest` minutes ago (plus the DST shift)
+    and, going by their standard-time start, not yet ended. The exact check follows in Python."""
+    low = now - longest - 1
+    high = now + DST_SHIFT_MINUTES + 1
+    ends_after = now - 1  # a start no later than this many minutes before its own end
+    if low >= 0:
+        return Q(utc_week_minute__gte=low, utc_week_minute__lte=high) & Q(
+            utc_week_minute__gte=ends_after - F("duration_minutes")
+        )
+    # The window wraps round Sunday 00:00 UTC: rows late in the week started "last week".
+    this_week = Q(utc_week_minute__lte=high) & Q(utc_week_minute__gte=ends_after - F("duration_minutes"))
+    last_week = Q(utc_week_minute__gte=low + MINUTES_PER_WEEK) & Q(
+        utc_week_minute__gte=ends_after + MINUTES_PER_WEEK - F("duration_minutes")
+    )
+    return this_week | last_week
+
+
 def _time_of_day_q(name: str) -> Q:
     (h1, m1), (h2, m2) = TIME_OF_DAY[name]
     from datetime import time
@@ -257,11 +307,51 @@ def _time_of_day_q(name: str) -> Q:
 
 # ---- the engine ---------------------------------------------------------------------------------------
 
+SLOT_FIELDS = (
+    "pk",
+    "day",
+    "time",
+    "end_time",
+    "duration_minutes",
+    "timezone",
+    "latitude",
+    "longitude",
+    "approximate",
+    "attendance",
+    "utc_week_minute",
+    "name",
+)
+
+
+@dataclass(slots=True)
+class Slot:
+    """The few columns the engine needs of a meeting; whole Meeting rows are loaded for the page only."""
+
+    pk: int
+    day: int
+    time: object
+    end_time: object
+    duration_minutes: int
+    timezone: str
+    latitude: float | None
+    longitude: float | None
+    approximate: bool
+    attendance: str
+    utc_week_minute: int
+    name: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)  # zoneinfo keeps one instance per name
+
+
+def slots(qs):
+    return (Slot(*row) for row in qs.values_list(*SLOT_FIELDS))
+
 
 def filtered(query: MeetingQuery):
     """The SQL part: every filter that does not need a meeting's exact occurrence or distance."""
-    qs = Meeting.objects.select_related("program", "source").defer("raw", "search_text", "source__last_report")
-    qs = qs.all() if query.include_inactive else qs.active()
+    qs = Meeting.objects.all() if query.include_inactive else Meeting.objects.active()
     if query.day is not None:
         qs = qs.filter(day=query.day)
     if query.time_of_day:
@@ -278,15 +368,14 @@ def filtered(query: MeetingQuery):
         qs = qs.filter(language_key__contains=f"|{query.language}|")
     if query.region:
         qs = qs.filter(region_path__icontains=f"|{query.region}|")
-    for word in search_words(query.q):
-        qs = qs.filter(search_text__contains=" " + word)
+    if words := search_words(query.q):
+        qs = qs.filter(matches_words(words))
     if query.near and query.radius_km is not None:
         qs = qs.filter(bounding_box(*query.near, query.radius_km))
     if query.in_progress or query.starts_within is not None:
         now = week_minute(query.at)
         if query.in_progress:
-            longest = qs.aggregate(longest=Max("duration_minutes"))["longest"] or 0
-            qs = qs.filter(week_window(now - longest - 1, longest + 1 + DST_SHIFT_MINUTES + 1))
+            qs = qs.filter(in_progress_window(now, longest_duration()))
         if query.starts_within is not None:
             qs = qs.filter(week_window(now - 1, query.starts_within + DST_SHIFT_MINUTES + 2))
     return qs
@@ -323,14 +412,25 @@ def _sorted(hits: list[Hit], query: MeetingQuery) -> list[Hit]:
 
 
 def _nearest(qs, query: MeetingQuery) -> list[Hit]:
-    """The N nearest, however far: widen a box until it holds N meetings with a real distance."""
+    """The N nearest, however far: widen a box until it holds N meetings with a real distance, then work out
+    occurrences for those N only (a time filter, when there is one, is applied before counting)."""
     lat, lon = query.near
+    timed = query.in_progress or query.starts_within is not None
     for radius in NEAREST_LADDER_KM:
-        hits = [h for m in qs.filter(bounding_box(lat, lon, radius)) if (h := _hit(m, query))]
-        within = [h for h in hits if h.distance_km is not None and h.distance_km <= radius]
-        if len(within) >= query.nearest or radius == NEAREST_LADDER_KM[-1]:
-            within.sort(key=lambda h: (h.distance_km, h.meeting.pk))
-            return within[: query.nearest]
+        rows = []
+        for meeting in slots(qs.filter(bounding_box(lat, lon, radius))):
+            if not has_distance(meeting):
+                continue
+            d = haversine_km(lat, lon, meeting.latitude, meeting.longitude)
+            if d <= radius:
+                rows.append((d, meeting.pk, meeting))
+        rows.sort(key=lambda row: row[:2])
+        if timed:
+            hits = [h for _d, _pk, m in rows if (h := _hit(m, query))]
+        else:
+            hits = [h for _d, _pk, m in rows[: query.nearest] if (h := _hit(m, query))]
+        if len(hits) >= query.nearest or radius == NEAREST_LADDER_KM[-1]:
+            return hits[: query.nearest]
     return []
 
 
@@ -341,7 +441,7 @@ def _in_start_order(qs, origin: int):
         ordered = segment.order_by("utc_week_minute", "pk")
         seen, batch = 0, 200
         while True:
-            rows = list(ordered[seen : seen + batch])
+            rows = list(slots(ordered[seen : seen + batch]))
             yield from rows
             if len(rows) < batch:
                 break
@@ -352,21 +452,46 @@ def _in_start_order(qs, origin: int):
 def _by_time(qs, query: MeetingQuery, wanted: int) -> list[Hit]:
     """Read rows in approximate start order; stop when no unread row can start before the ones kept."""
     now = week_minute(query.at)
-    longest = qs.aggregate(longest=Max("duration_minutes"))["longest"] or 0
+    longest = longest_duration()
     lead = longest + DST_SHIFT_MINUTES + 1  # how far back an occurrence still in progress may have started
     origin = now - lead
     hits: list[Hit] = []
     starts: list[float] = []  # minutes from `at` to each hit's start, kept sorted
     for meeting in _in_start_order(qs, origin):
         # No row read from here on starts earlier than this many minutes after `at`: its start is at least
-        # its distance round the week from `origin`, less the lead and the daylight-saving shift.
-        floor = (meeting.utc_week_minute - origin) % MINUTES_PER_WEEK - lead - DST_SHIFT_MINUTES
+        # its distance round the week from `origin`, less the lead, the daylight-saving shift, and the minute
+        # that `at`'s seconds may add.
+        floor = (meeting.utc_week_minute - origin) % MINUTES_PER_WEEK - lead - DST_SHIFT_MINUTES - 1
         if len(starts) >= wanted and bisect.bisect_left(starts, floor) >= wanted:
             break
         if hit := _hit(meeting, query):
             hits.append(hit)
             bisect.insort(starts, _minutes_from(hit, query.at))
     return _sorted(hits, query)
+
+
+def _by_distance(qs, query: MeetingQuery, wanted: int) -> list[Hit]:
+    """Sort by distance first (cheap), and work out occurrences only for the rows on the page."""
+    lat, lon = query.near
+
+    def distance(meeting):
+        if not has_distance(meeting):
+            return None
+        return haversine_km(lat, lon, meeting.latitude, meeting.longitude)
+
+    rows = []
+    for meeting in slots(qs):
+        d = distance(meeting)
+        if query.radius_km is not None and (d is None or d > query.radius_km):
+            continue
+        rows.append((d is None, d or 0.0, meeting))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    # Rows tied on distance are ordered by start, as _sorted does, so take every row tied with the last one.
+    cut = wanted
+    while cut < len(rows) and rows[cut][:2] == rows[wanted - 1][:2]:
+        cut += 1
+    hits = [h for _a, _b, m in rows[:cut] if (h := _hit(m, query))]
+    return _sorted(hits, query) + [None] * (len(rows) - cut)
 
 
 def search(query: MeetingQuery) -> SearchResult:
@@ -376,10 +501,19 @@ def search(query: MeetingQuery) -> SearchResult:
         hits = _nearest(qs, query)
         if query.sort == "time":
             hits = _sorted(hits, query)
+    elif query.sort == "distance" and not (query.in_progress or query.starts_within is not None):
+        hits = _by_distance(qs, query, wanted)
     elif (query.near and query.radius_km is not None) or query.sort == "distance":
-        hits = _sorted([h for m in qs if (h := _hit(m, query))], query)
+        hits = _sorted([h for m in slots(qs) if (h := _hit(m, query))], query)
     else:
         hits = _by_time(qs, query, wanted)
-    page = hits[query.offset : wanted]
+    page = [hit for hit in hits[query.offset : wanted] if hit is not None]
     next_offset = wanted if len(hits) > wanted else None
+    meetings = (
+        Meeting.objects.select_related("program", "source")
+        .defer("raw", "source__last_report")
+        .in_bulk([hit.meeting.pk for hit in page])
+    )
+    for hit in page:
+        hit.meeting = meetings[hit.meeting.pk]
     return SearchResult(page, next_offset, query)

@@ -24,7 +24,15 @@ def main() -> None:
     if not args.no_worker:
         worker = subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "2", "--no-reload"])
     try:
-        uvicorn.run("peerhaven.asgi:application", host=args.host, port=args.port, log_level="info", lifespan="off")
+        # No access log: a finder URL can hold a person's location (near=…), which we never keep.
+        uvicorn.run(
+            "peerhaven.asgi:application",
+            host=args.host,
+            port=args.port,
+            log_level="info",
+            lifespan="off",
+            access_log=False,
+        )
     finally:
         if worker is not None:
             worker.terminate()

@@ -264,13 +264,23 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Map tiles and the like are settings later issues add; until then every source is our own origin.
+# The finder's map: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png. With none
+# set the finder shows no map and no page requests anything from another origin.
+MAP_TILE_URL = env_str("MAP_TILE_URL")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+_map_origin = ""
+if MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _parts = urlsplit(MAP_TILE_URL.replace("{s}", "a"))
+    _map_origin = f"{_parts.scheme}://{_parts.netloc}"
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_map_origin] if _map_origin else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -24,6 +24,14 @@ PUBLIC = {
     "api:api-root",
     "directory:meetings",
     "directory:meeting",
+    "directory:meeting_ics",
+    "directory:report_correction",
+    "directory:guide",
+    "directory:calendar_feed",
+    "api:find_meetings",
+    "api:get_meeting",
+    "api:get_meeting_ics",
+    "api:meeting_guide",
     "groups:list",
     "groups:detail",
     "account_login",
@@ -49,7 +57,14 @@ def site_objects(member):
     from directory.models import Meeting, Program
 
     program = Program.objects.get(slug="aa")
-    meeting = Meeting.objects.create(program=program, name="Walk", day=1, time="19:00", timezone="UTC")
+    meeting = Meeting.objects.create(
+        program=program,
+        name="Walk",
+        day=1,
+        time="19:00",
+        timezone="UTC",
+        formatted_address="1 Walk Street, Springfield, IL 62701, USA",
+    )
     group = Group.objects.create(slug="walkers", name="Walkers", kind="peer_led")
     token_id = member.api_tokens.create(name="t", token_hash="x" * 64, hint="phat_x").pk
     return {
@@ -114,6 +129,7 @@ ANON_PAGES = [
     "/",
     "/privacy/",
     "/help/",
+    "/meetings/help-me-choose/",
     "/meetings/",
     "/groups/",
     "/accounts/login/",

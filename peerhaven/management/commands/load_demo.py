@@ -10,7 +10,7 @@ from django.db import transaction
 
 from accounts.models import User, Visibility
 from accounts.services import connect, update_profile
-from directory.models import Meeting, Program
+from directory.models import FeedFormat, Meeting, Program, Source
 from groups.models import Group, GroupKind, GroupRole, GroupVisibility, Membership
 
 DEMO_PASSWORD = "peerhaven-demo-2026"
@@ -63,113 +63,29 @@ GROUPS = [
     ),
 ]
 
+# fmt: off
 MEETINGS = [
-    # program, name, day (0=Sunday), time, minutes, zone, location, address, conference URL, phone, types
-    (
-        "aa",
-        "Lakeside Serenity",
-        1,
-        time(19, 0),
-        60,
-        "America/Chicago",
-        "Lakeside Community Hall",
-        "12 Example Street, Springfield",
-        "",
-        "",
-        ["O", "D"],
-    ),
-    (
-        "aa",
-        "Early Birds Online",
-        2,
-        time(7, 0),
-        60,
-        "America/New_York",
-        "",
-        "",
-        "https://meet.example.org/early-birds",
-        "",
-        ["O", "ONL"],
-    ),
-    (
-        "na",
-        "Just for Today Hybrid",
-        3,
-        time(20, 0),
-        90,
-        "America/Los_Angeles",
-        "St. Example Church",
-        "400 Sample Avenue, Riverton",
-        "https://meet.example.org/jft",
-        "+1 555 0100",
-        ["O"],
-    ),
-    (
-        "smart",
-        "SMART Tuesday Tools",
-        2,
-        time(18, 30),
-        90,
-        "America/New_York",
-        "",
-        "",
-        "https://meet.example.org/smart-tuesday",
-        "",
-        ["ONL"],
-    ),
-    (
-        "wfs",
-        "New Life Circle",
-        4,
-        time(10, 0),
-        60,
-        "Europe/London",
-        "Library meeting room",
-        "1 Placeholder Road, Exampleton",
-        "",
-        "",
-        ["W"],
-    ),
-    (
-        "recovery-dharma",
-        "Sunday Sit and Share",
-        0,
-        time(17, 0),
-        75,
-        "Australia/Sydney",
-        "",
-        "",
-        "https://meet.example.org/dharma-sunday",
-        "",
-        ["MED"],
-    ),
-    (
-        "aa",
-        "Grupo Nueva Esperanza",
-        5,
-        time(21, 0),
-        60,
-        "America/Chicago",
-        "Centro Comunitario",
-        "88 Calle Ejemplo, Springfield",
-        "",
-        "",
-        ["O", "S"],
-    ),
-    (
-        "aa",
-        "Midnight Owls",
-        6,
-        time(23, 30),
-        60,
-        "America/Chicago",
-        "",
-        "",
-        "https://meet.example.org/owls",
-        "",
-        ["O", "ONL"],
-    ),
+    # program, name, day (0=Sunday), time, minutes, zone, location, address, (lat, lon), conference URL, phone,
+    # types. Names, places and links are invented; the towns' coordinates are only roughly right.
+    ("aa", "Lakeside Serenity", 1, time(19, 0), 60, "America/Chicago", "Lakeside Community Hall",
+     "12 Example Street, Springfield, IL 62701, USA", (39.80, -89.65), "", "", ["O", "D", "BE"]),
+    ("aa", "Early Birds Online", 2, time(7, 0), 60, "America/New_York", "", "", None,
+     "https://meet.jit.si/peerhaven-demo-early-birds", "", ["O", "D"]),
+    ("na", "Just for Today Hybrid", 3, time(20, 0), 90, "America/Los_Angeles", "St. Example Church",
+     "400 Sample Avenue, Riverton, CA 95001, USA", (36.97, -122.03), "https://meet.jit.si/peerhaven-demo-jft",
+     "+1 555 010 0100", ["O", "JFT"]),
+    ("smart", "SMART Tuesday Tools", 2, time(18, 30), 90, "America/New_York", "", "", None,
+     "https://meet.jit.si/peerhaven-demo-smart", "", ["O"]),
+    ("wfs", "New Life Circle", 4, time(10, 0), 60, "Europe/London", "Library meeting room",
+     "1 Placeholder Road, Exampleton, EX1 1AA, UK", (51.51, -0.13), "", "", ["W"]),
+    ("recovery-dharma", "Sunday Sit and Share", 0, time(17, 0), 75, "Australia/Sydney", "", "", None,
+     "https://meet.jit.si/peerhaven-demo-dharma", "", ["MI"]),
+    ("aa", "Grupo Nueva Esperanza", 5, time(21, 0), 60, "America/Chicago", "Centro Comunitario",
+     "88 Calle Ejemplo, Springfield, IL 62702, USA", (39.79, -89.64), "", "", ["O", "S"]),
+    ("aa", "Midnight Owls", 6, time(23, 30), 60, "America/Chicago", "", "", None,
+     "https://meet.jit.si/peerhaven-demo-owls", "", ["O"]),
 ]
+# fmt: on
 
 
 class Command(BaseCommand):
@@ -215,12 +131,19 @@ class Command(BaseCommand):
                 role = GroupRole.FACILITATOR if index == 0 else GroupRole.MEMBER
                 Membership.objects.get_or_create(group=group, user=user, defaults={"role": role})
 
-        for program, name, day, start, minutes, zone, location, address, url, phone, types in MEETINGS:
+        demo_source, _created = Source.objects.update_or_create(
+            slug="demo", defaults={"name": "Demo meetings (invented)", "format": FeedFormat.MANUAL}
+        )
+        for program, name, day, start, minutes, zone, location, address, point, url, phone, types in MEETINGS:
             Meeting.objects.update_or_create(
-                name=name,
-                program=programs[program],
+                source=demo_source,
+                source_key=name.lower().replace(" ", "-"),
+                day=day,
                 defaults={
-                    "day": day,
+                    "name": name,
+                    "program": programs[program],
+                    "latitude": point[0] if point else None,
+                    "longitude": point[1] if point else None,
                     "time": start,
                     "duration_minutes": minutes,
                     "timezone": zone,
