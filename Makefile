@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http messages serve-prod clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,12 +58,17 @@ messages: install
 	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: bench-http
+## bench: the benchmarks in bench/ (HTTP handlers; the worldwide directory, see bench/README.md)
+bench: bench-http bench-directory
 
 bench-http: install-dev
 	DEBUG=0 SECRET_KEY=bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ SECURE_SSL_REDIRECT=0 \
 		ALLOWED_HOSTS=testserver SQLITE_PATH=$(CURDIR)/var/bench.sqlite3 STATIC_ROOT=$(CURDIR)/var/bench-static \
 		$(BIN)/python bench/http_handlers.py
+
+# The first run generates the synthetic directory: make bench-directory BENCH_DIRECTORY_ARGS="--generate 500000"
+bench-directory: install-dev
+	$(BIN)/python bench/directory_bench.py $(BENCH_DIRECTORY_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache
