@@ -76,8 +76,25 @@ def haversine_km(lat1, lon1, lat2, lon2):
 class Row:
     """The columns occurrence_around and the checks need; `zone` is a shared ZoneInfo."""
 
-    __slots__ = ("pk", "name", "day", "time", "end_time", "duration_minutes", "zone", "timezone", "latitude",
-                 "longitude", "approximate", "attendance", "type_key", "search_text", "local", "omin", "omax")
+    __slots__ = (
+        "approximate",
+        "attendance",
+        "day",
+        "duration_minutes",
+        "end_time",
+        "latitude",
+        "local",
+        "longitude",
+        "name",
+        "omax",
+        "omin",
+        "pk",
+        "search_text",
+        "time",
+        "timezone",
+        "type_key",
+        "zone",
+    )
 
 
 ZONES: dict = {}
@@ -98,8 +115,7 @@ def zone_bounds(name):
     return ZONES[name]
 
 
-def make_row(pk, name, day, start, end, duration, tz, lat, lon, approximate, attendance, type_key="",
-             search_text=""):
+def make_row(pk, name, day, start, end, duration, tz, lat, lon, approximate, attendance, type_key="", search_text=""):
     r = Row()
     r.pk, r.name, r.day, r.time, r.end_time, r.duration_minutes = pk, name, day, start, end, duration
     r.timezone = tz
@@ -144,6 +160,7 @@ def top_by_time(rows, at, k, occurrence_around, only_in_progress=False):
             unknown.append(r)
         elif not only_in_progress:
             bounded.append((lb, r.pk, r))
+
     def evaluate(r):
         start, end = occurrence_around(r, at)
         s_utc, e_utc = start.astimezone(UTC), end.astimezone(UTC)
@@ -208,8 +225,21 @@ def worker(args):
     vendor = connection.vendor
     source = Source.objects.get(slug="bench-world")
     t0 = clock.perf_counter()
-    columns = ("pk", "name", "day", "time", "end_time", "duration_minutes", "timezone", "latitude", "longitude",
-               "approximate", "attendance", "type_key", "search_text")
+    columns = (
+        "pk",
+        "name",
+        "day",
+        "time",
+        "end_time",
+        "duration_minutes",
+        "timezone",
+        "latitude",
+        "longitude",
+        "approximate",
+        "attendance",
+        "type_key",
+        "search_text",
+    )
     everything = [
         make_row(*values)
         for values in Meeting.objects.active().order_by("pk").values_list(*columns).iterator(chunk_size=20000)
@@ -217,21 +247,31 @@ def worker(args):
     total = Meeting.objects.count()
     bench_rows = Meeting.objects.filter(source=source).count()
     load_s = clock.perf_counter() - t0
-    print(f"[{vendor}] {total} meetings ({bench_rows} bench, {len(everything)} active) loaded for the scan in "
-          f"{load_s:.1f} s", file=sys.stderr, flush=True)
+    print(
+        f"[{vendor}] {total} meetings ({bench_rows} bench, {len(everything)} active) loaded for the scan in "
+        f"{load_s:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
     max_duration = max(r.duration_minutes or 60 for r in everything)  # what raw SQL may cache per import
     placed = [r for r in everything if has_distance(r)]
 
     rng = random.Random(args.seed)
     year_start = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
-    moments = [datetime.fromtimestamp(year_start + rng.uniform(0, 365 * 86400), UTC).replace(microsecond=0)
-               for _ in range(args.points)]
+    moments = [
+        datetime.fromtimestamp(year_start + rng.uniform(0, 365 * 86400), UTC).replace(microsecond=0)
+        for _ in range(args.points)
+    ]
     points_a = [(r.latitude, r.longitude) for r in (rng.choice(placed) for _ in range(args.points))]
-    points_d = [(round(r.latitude + rng.gauss(0, 0.3), 5), round(r.longitude + rng.gauss(0, 0.3), 5))
-                for r in (rng.choice(placed) for _ in range(args.points))]
+    points_d = [
+        (round(r.latitude + rng.gauss(0, 0.3), 5), round(r.longitude + rng.gauss(0, 0.3), 5))
+        for r in (rng.choice(placed) for _ in range(args.points))
+    ]
     words = [rng.choice(WORDS) for _ in range(args.points)]
-    cols = ("id, name, day, time, end_time, duration_minutes, timezone, latitude, longitude, approximate, "
-            "attendance, type_key")
+    cols = (
+        "id, name, day, time, end_time, duration_minutes, timezone, latitude, longitude, approximate, "
+        "attendance, type_key"
+    )
     active_sql = "is_active = %s AND attendance <> 'inactive'"
 
     def fetch(sql, params):
@@ -259,13 +299,21 @@ def worker(args):
     # -- query a -----------------------------------------------------------------------------------------
     def engine_a(i):
         lat, lon = points_a[i]
-        res = search(parse_query({"near": f"{lat},{lon}", "radius_km": "25", "starts_within": "120",
-                                  "types": "O", "at": moments[i].isoformat()}))
+        res = search(
+            parse_query(
+                {
+                    "near": f"{lat},{lon}",
+                    "radius_km": "25",
+                    "starts_within": "120",
+                    "types": "O",
+                    "at": moments[i].isoformat(),
+                }
+            )
+        )
         return [h.meeting.pk for h in res.hits]
 
     def sort_a(kept, lat, lon):
-        keyed = [(haversine_km(lat, lon, r.latitude, r.longitude), start.astimezone(UTC), r.pk)
-                 for r, start in kept]
+        keyed = [(haversine_km(lat, lon, r.latitude, r.longitude), start.astimezone(UTC), r.pk) for r, start in kept]
         keyed.sort()
         return [pk for _d, _s, pk in keyed[:50]]
 
@@ -273,17 +321,24 @@ def worker(args):
         lat, lon = points_a[i]
         s, n, w, e = box(lat, lon, 25)
         wsql, wparams = window_sql(week_minute(moments[i]) - 1, 120 + DST + 2)
-        rows = fetch(f"SELECT {cols} FROM directory_meeting WHERE {active_sql} AND latitude BETWEEN %s AND %s "
-                     f"AND longitude BETWEEN %s AND %s AND type_key LIKE %s AND {wsql}",
-                     [True, s, n, w, e, "%|O|%", *wparams])
+        rows = fetch(
+            f"SELECT {cols} FROM directory_meeting WHERE {active_sql} AND latitude BETWEEN %s AND %s "
+            f"AND longitude BETWEEN %s AND %s AND type_key LIKE %s AND {wsql}",
+            [True, s, n, w, e, "%|O|%", *wparams],
+        )
         near = [r for r in rows if has_distance(r) and haversine_km(lat, lon, r.latitude, r.longitude) <= 25]
         return sort_a(starts_within_filter(near, moments[i], 120, occurrence_around), lat, lon)
 
     def scan_a(i):
         lat, lon = points_a[i]
         dlat = math.degrees(25 / EARTH_RADIUS_KM) * 1.001
-        near = [r for r in placed if abs(r.latitude - lat) <= dlat and "|O|" in r.type_key
-                and haversine_km(lat, lon, r.latitude, r.longitude) <= 25]
+        near = [
+            r
+            for r in placed
+            if abs(r.latitude - lat) <= dlat
+            and "|O|" in r.type_key
+            and haversine_km(lat, lon, r.latitude, r.longitude) <= 25
+        ]
         return sort_a(starts_within_filter(near, moments[i], 120, occurrence_around), lat, lon)
 
     # -- query b -----------------------------------------------------------------------------------------
@@ -306,8 +361,9 @@ def worker(args):
         return [h.meeting.pk for h in res.hits]
 
     def raw_c(i):
-        rows = fetch(f"SELECT {cols} FROM directory_meeting WHERE {active_sql} AND search_text LIKE %s",
-                     [True, f"% {words[i]}%"])
+        rows = fetch(
+            f"SELECT {cols} FROM directory_meeting WHERE {active_sql} AND search_text LIKE %s", [True, f"% {words[i]}%"]
+        )
         return top_by_time(rows, moments[i], 50, occurrence_around)
 
     def scan_c(i):
@@ -328,9 +384,10 @@ def worker(args):
                 cursor.execute(
                     "SELECT id, latitude, longitude FROM directory_meeting WHERE is_active = %s AND attendance "
                     "NOT IN ('inactive', 'online') AND approximate = %s AND latitude BETWEEN %s AND %s AND "
-                    "longitude BETWEEN %s AND %s", [True, False, s, n, w, e])
-                found = [(d, pk) for pk, la, lo in cursor.fetchall()
-                         if (d := haversine_km(lat, lon, la, lo)) <= radius]
+                    "longitude BETWEEN %s AND %s",
+                    [True, False, s, n, w, e],
+                )
+                found = [(d, pk) for pk, la, lo in cursor.fetchall() if (d := haversine_km(lat, lon, la, lo)) <= radius]
             if len(found) >= 20:
                 return [pk for _d, pk in sorted(found)[:20]]
         return [pk for _d, pk in sorted(found)[:20]]
@@ -339,20 +396,22 @@ def worker(args):
         lat, lon = points_d[i]
         band = 1.0
         while True:
-            found = sorted((haversine_km(lat, lon, r.latitude, r.longitude), r.pk)
-                           for r in placed if abs(r.latitude - lat) <= band)
+            found = sorted(
+                (haversine_km(lat, lon, r.latitude, r.longitude), r.pk) for r in placed if abs(r.latitude - lat) <= band
+            )
             if (len(found) >= 20 and found[19][0] <= math.radians(band) * EARTH_RADIUS_KM) or band >= 180:
                 return [pk for _d, pk in found[:20]]
             band *= 2
 
     if args.explain:
         return explain(connection, {"a": engine_a, "b": engine_b, "c": engine_c, "d": engine_d}, args)
-    if args.variant == "patched":
-        apply_patches()
-    plan = {"a": (engine_a, raw_a, scan_a), "b": (engine_b, raw_b, scan_b), "c": (engine_c, raw_c, scan_c),
-            "d": (engine_d, raw_d, scan_d)}
-    results = {"vendor": vendor + ("+patched" if args.variant == "patched" else ""), "meetings": total, "active": len(everything), "points": args.points,
-               "queries": {}}
+    plan = {
+        "a": (engine_a, raw_a, scan_a),
+        "b": (engine_b, raw_b, scan_b),
+        "c": (engine_c, raw_c, scan_c),
+        "d": (engine_d, raw_d, scan_d),
+    }
+    results = {"vendor": vendor, "meetings": total, "active": len(everything), "points": args.points, "queries": {}}
     for key in args.queries:
         engine, raw, scan = plan[key]
         times = {"engine": [], "raw": [], "scan": []}
@@ -367,22 +426,41 @@ def worker(args):
             sizes.append(len(got["scan"]))
             if got["engine"] != got["scan"]:
                 same_set = set(got["engine"]) == set(got["scan"])
-                first = next((j for j, (x, y) in enumerate(zip(got["engine"], got["scan"])) if x != y),
-                             min(len(got["engine"]), len(got["scan"])))
-                mismatches.append({"i": i, "same_set": same_set, "first_diff_at": first,
-                                   "engine_only": sorted(set(got["engine"]) - set(got["scan"]))[:5],
-                                   "scan_only": sorted(set(got["scan"]) - set(got["engine"]))[:5], "engine_n": len(got["engine"]),
-                                   "scan_n": len(got["scan"]), "at": moments[i].isoformat(),
-                                   "point": (points_a if key == "a" else points_d)[i] if key in "ad" else None,
-                                   "word": words[i] if key == "c" else None})
+                first = next(
+                    (j for j, (x, y) in enumerate(zip(got["engine"], got["scan"], strict=False)) if x != y),
+                    min(len(got["engine"]), len(got["scan"])),
+                )
+                mismatches.append(
+                    {
+                        "i": i,
+                        "same_set": same_set,
+                        "first_diff_at": first,
+                        "engine_only": sorted(set(got["engine"]) - set(got["scan"]))[:5],
+                        "scan_only": sorted(set(got["scan"]) - set(got["engine"]))[:5],
+                        "engine_n": len(got["engine"]),
+                        "scan_n": len(got["scan"]),
+                        "at": moments[i].isoformat(),
+                        "point": (points_a if key == "a" else points_d)[i] if key in "ad" else None,
+                        "word": words[i] if key == "c" else None,
+                    }
+                )
             if got["raw"] != got["scan"]:
                 raw_mismatches += 1
         summary = {label: {"median": statistics.median(v), "p95": percentile(v, 95)} for label, v in times.items()}
-        results["queries"][key] = {"times": summary, "mismatches": len(mismatches), "examples": mismatches[:3],
-                                   "raw_mismatches": raw_mismatches, "mean_hits": statistics.mean(sizes)}
-        print(f"[{vendor}] {key}: engine p50 {summary['engine']['median']:.1f} ms p95 {summary['engine']['p95']:.1f}"
-              f" | raw p50 {summary['raw']['median']:.1f} | scan p50 {summary['scan']['median']:.1f}"
-              f" | mismatches {len(mismatches)}/{args.points}", file=sys.stderr, flush=True)
+        results["queries"][key] = {
+            "times": summary,
+            "mismatches": len(mismatches),
+            "examples": mismatches[:3],
+            "raw_mismatches": raw_mismatches,
+            "mean_hits": statistics.mean(sizes),
+        }
+        print(
+            f"[{vendor}] {key}: engine p50 {summary['engine']['median']:.1f} ms p95 {summary['engine']['p95']:.1f}"
+            f" | raw p50 {summary['raw']['median']:.1f} | scan p50 {summary['scan']['median']:.1f}"
+            f" | mismatches {len(mismatches)}/{args.points}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     if args.import_count:
         results["import"] = measure_import(args)
@@ -424,49 +502,23 @@ def explain(connection, engines, args):
         print("\n".join(stream.getvalue().splitlines()[6:22]))
 
 
-def apply_patches():
-    """The changes proposed in bench/README.md, applied by monkeypatching (the project files stay as they are)."""
-    from directory import search as engine
-
-    engine._by_time = patched_by_time(engine)
-
-
-def patched_by_time(engine):
-    # Fix: `at` carries seconds, so a row's start can be up to a minute before its whole-minute floor; the
-    # stop test must allow for that, or rows tied at the page's last start time are never read.
-    def _by_time(qs, query, wanted):
-        now = engine.week_minute(query.at)
-        longest = qs.aggregate(longest=engine.Max("duration_minutes"))["longest"] or 0
-        lead = longest + engine.DST_SHIFT_MINUTES + 1
-        origin = now - lead
-        hits, starts = [], []
-        for meeting in engine._in_start_order(qs, origin):
-            floor = (meeting.utc_week_minute - origin) % engine.MINUTES_PER_WEEK - lead - engine.DST_SHIFT_MINUTES - 1
-            if len(starts) >= wanted and bisect.bisect_left(starts, floor) >= wanted:
-                break
-            if hit := engine._hit(meeting, query):
-                hits.append(hit)
-                bisect.insort(starts, engine._minutes_from(hit, query.at))
-        return engine._sorted(hits, query)
-
-    return _by_time
-
-
 def measure_import(args):
+    from directory_gen import generate, meeting_guide_record
     from django.db import connection
 
     from directory.feeds import meeting_guide
     from directory.importing import import_feed
     from directory.models import FeedFormat, Meeting, Program, Source
-    from directory_gen import generate, meeting_guide_record
 
     aa = Program.objects.get(slug="aa")
-    records = [meeting_guide_record(r) for r in generate(args.import_count * 2, args.seed + 1, {})
-               if r["program"] == "aa"][: args.import_count]
+    records = [
+        meeting_guide_record(r) for r in generate(args.import_count * 2, args.seed + 1, {}) if r["program"] == "aa"
+    ][: args.import_count]
     text = json.dumps(records, ensure_ascii=False)
     Source.objects.filter(slug="bench-import").delete()
-    source = Source.objects.create(slug="bench-import", name="Benchmark import", format=FeedFormat.MEETING_GUIDE,
-                                   program=aa)
+    source = Source.objects.create(
+        slug="bench-import", name="Benchmark import", format=FeedFormat.MEETING_GUIDE, program=aa
+    )
     started = clock.perf_counter()
     report = import_feed(source, meeting_guide.parse(text))
     first = clock.perf_counter() - started
@@ -477,12 +529,24 @@ def measure_import(args):
     old = Meeting.objects.filter(source=source)
     old._raw_delete(old.db)
     source.delete()
-    out = {"records": len(records), "mb": len(text.encode()) / 1e6, "rows": written,
-           "first_s": first, "first_rate": len(records) / first, "reimport_s": second,
-           "reimport_rate": len(records) / second, "problems": len(report.problems),
-           "created": report.created, "unchanged_again": again.unchanged}
-    print(f"[{connection.vendor}] import {len(records)} records: {first:.1f} s ({out['first_rate']:,.0f}/s); "
-          f"re-import {second:.1f} s ({out['reimport_rate']:,.0f}/s)", file=sys.stderr, flush=True)
+    out = {
+        "records": len(records),
+        "mb": len(text.encode()) / 1e6,
+        "rows": written,
+        "first_s": first,
+        "first_rate": len(records) / first,
+        "reimport_s": second,
+        "reimport_rate": len(records) / second,
+        "problems": len(report.problems),
+        "created": report.created,
+        "unchanged_again": again.unchanged,
+    }
+    print(
+        f"[{connection.vendor}] import {len(records)} records: {first:.1f} s ({out['first_rate']:,.0f}/s); "
+        f"re-import {second:.1f} s ({out['reimport_rate']:,.0f}/s)",
+        file=sys.stderr,
+        flush=True,
+    )
     return out
 
 
@@ -490,13 +554,15 @@ def measure_import(args):
 
 
 def file_hash(path):
-    return hashlib.sha1((ROOT / path).read_bytes()).hexdigest()[:10]
+    return hashlib.sha256((ROOT / path).read_bytes()).hexdigest()[:10]
 
 
 def table(all_results):
     lines = []
-    head = (f"{'db':9} {'query':42} {'engine p50':>10} {'p95':>8} {'raw p50':>8} {'p95':>7} {'scan p50':>8} "
-            f"{'p95':>7} {'eng/raw':>7} {'eng/scan':>8} {'hits':>5} {'== scan':>9}")
+    head = (
+        f"{'db':9} {'query':42} {'engine p50':>10} {'p95':>8} {'raw p50':>8} {'p95':>7} {'scan p50':>8} "
+        f"{'p95':>7} {'eng/raw':>7} {'eng/scan':>8} {'hits':>5} {'== scan':>9}"
+    )
     lines += [head, "-" * len(head)]
     for res in all_results:
         for key, q in res["queries"].items():
@@ -538,35 +604,60 @@ def main(argv=None):
     parser.add_argument("--json-out", default=str(ROOT / "var" / "bench-directory.json"))
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--explain", action="store_true", help="print SQL, plans and a profile; no timing")
-    parser.add_argument("--variant", choices=["as-is", "patched", "both"], default="as-is",
-                        help="patched: also time the engine with the fixes proposed in bench/README.md")
     args = parser.parse_args(argv)
     if args.worker:
         return worker(args)
 
     names = ["sqlite", "postgres"] if args.db == "both" else [args.db]
-    print(f"directory/search.py {file_hash('directory/search.py')}, directory/importing.py "
-          f"{file_hash('directory/importing.py')}, directory/models.py {file_hash('directory/models.py')}")
+    print(
+        f"directory/search.py {file_hash('directory/search.py')}, directory/importing.py "
+        f"{file_hash('directory/importing.py')}, directory/models.py {file_hash('directory/models.py')}"
+    )
     all_results = []
-    variants = ["as-is", "patched"] if args.variant == "both" else [args.variant]
     for name in names:
         env = {**os.environ, **BASE_ENV, **DATABASES[name]}
         env.pop("DATABASE_URL" if name == "sqlite" else "SQLITE_PATH", None)
         if name == "sqlite":
             Path(DATABASES["sqlite"]["SQLITE_PATH"]).parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "--skip-checks"],
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "migrate", "--noinput", "--skip-checks"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         if args.generate:
-            subprocess.run([sys.executable, str(ROOT / "bench" / "directory_gen.py"), "--count", str(args.generate),
-                            "--seed", str(args.seed)], env=env, check=True)
-        for variant in variants:
-            out = subprocess.run(
-                [sys.executable, __file__, "--worker", "--points", str(args.points), "--seed", str(args.seed),
-                 "--queries", args.queries, "--variant", variant,
-                 "--import-count", str(args.import_count if variant == variants[0] else 0)],
-                env=env, check=True, stdout=subprocess.PIPE, text=True,
-            ).stdout
-            all_results.append(json.loads(out.strip().splitlines()[-1]))
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "directory_gen.py"),
+                    "--count",
+                    str(args.generate),
+                    "--seed",
+                    str(args.seed),
+                ],
+                env=env,
+                check=True,
+            )
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "--points",
+                str(args.points),
+                "--seed",
+                str(args.seed),
+                "--queries",
+                args.queries,
+                "--import-count",
+                str(args.import_count),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        ).stdout
+        all_results.append(json.loads(out.strip().splitlines()[-1]))
     Path(args.json_out).write_text(json.dumps(all_results, indent=1, default=str))
     print(table(all_results))
 

@@ -224,25 +224,131 @@ PROGRAM_WEIGHTS = [
     ("peer-led", 1),
 ]
 # Type codes with their chance of being on a meeting of that program.
-AA_TYPES = [("D", 0.45), ("SP", 0.2), ("B", 0.12), ("ST", 0.15), ("BE", 0.08), ("W", 0.05), ("M", 0.06),
-            ("LGBTQ", 0.03), ("Y", 0.03), ("X", 0.3)]
+AA_TYPES = [
+    ("D", 0.45),
+    ("SP", 0.2),
+    ("B", 0.12),
+    ("ST", 0.15),
+    ("BE", 0.08),
+    ("W", 0.05),
+    ("M", 0.06),
+    ("LGBTQ", 0.03),
+    ("Y", 0.03),
+    ("X", 0.3),
+]
 NA_TYPES = [("BEG", 0.15), ("JFT", 0.2), ("BT", 0.15), ("DISC", 0.45), ("SPK", 0.15)]
 
-ADJECTIVES = ["Serenity", "Hope", "Freedom", "Sunrise", "Sunset", "Happy", "Joyful", "Early", "Late", "New",
-              "Courage", "Grateful", "Gratitude", "Daily", "Noon", "Midnight", "Morning", "Evening",
-              "Friendly", "Open", "Simple", "Spiritual", "Faith", "Unity", "Recovery", "Living", "Peaceful",
-              "Candlelight", "Lakeside", "Downtown", "Uptown", "Westside", "Eastside", "Harbor", "Valley"]
-NOUNS = ["Group", "Fellowship", "Meeting", "Circle", "Gathering", "Step Study", "Big Book", "Discussion",
-         "Speakers", "Brunch", "Coffee", "Miracles", "Promises", "Way", "Path", "Road", "Journey",
-         "Solution", "Club", "Women", "Men", "Beginners", "Newcomers", "Home Group", "Traditions"]
-STREETS = ["Main", "Oak", "Maple", "Church", "Park", "Elm", "Pine", "Cedar", "High", "Market", "Union",
-           "Washington", "Lincoln", "Broadway", "King", "Queen", "Mill", "River", "Lake", "Hill"]
+ADJECTIVES = [
+    "Serenity",
+    "Hope",
+    "Freedom",
+    "Sunrise",
+    "Sunset",
+    "Happy",
+    "Joyful",
+    "Early",
+    "Late",
+    "New",
+    "Courage",
+    "Grateful",
+    "Gratitude",
+    "Daily",
+    "Noon",
+    "Midnight",
+    "Morning",
+    "Evening",
+    "Friendly",
+    "Open",
+    "Simple",
+    "Spiritual",
+    "Faith",
+    "Unity",
+    "Recovery",
+    "Living",
+    "Peaceful",
+    "Candlelight",
+    "Lakeside",
+    "Downtown",
+    "Uptown",
+    "Westside",
+    "Eastside",
+    "Harbor",
+    "Valley",
+]
+NOUNS = [
+    "Group",
+    "Fellowship",
+    "Meeting",
+    "Circle",
+    "Gathering",
+    "Step Study",
+    "Big Book",
+    "Discussion",
+    "Speakers",
+    "Brunch",
+    "Coffee",
+    "Miracles",
+    "Promises",
+    "Way",
+    "Path",
+    "Road",
+    "Journey",
+    "Solution",
+    "Club",
+    "Women",
+    "Men",
+    "Beginners",
+    "Newcomers",
+    "Home Group",
+    "Traditions",
+]
+STREETS = [
+    "Main",
+    "Oak",
+    "Maple",
+    "Church",
+    "Park",
+    "Elm",
+    "Pine",
+    "Cedar",
+    "High",
+    "Market",
+    "Union",
+    "Washington",
+    "Lincoln",
+    "Broadway",
+    "King",
+    "Queen",
+    "Mill",
+    "River",
+    "Lake",
+    "Hill",
+]
 SUFFIXES = ["St", "Ave", "Rd", "Blvd", "Way", "Lane"]
-PLACES = ["St. Mark's Church", "Community Center", "Unitarian Church", "Alano Club", "Public Library",
-          "First Baptist Church", "Methodist Church", "Hospital", "Recovery Center", "YMCA", "Town Hall",
-          "Parish Hall", "Senior Center", "Lutheran Church", "Club House"]
-PROVIDERS = ["https://zoom.us/j/{n}", "https://us02web.zoom.us/j/{n}", "https://meet.google.com/abc-{n}",
-             "https://teams.microsoft.com/l/meetup-join/{n}", "https://meet.jit.si/peer{n}"]
+PLACES = [
+    "St. Mark's Church",
+    "Community Center",
+    "Unitarian Church",
+    "Alano Club",
+    "Public Library",
+    "First Baptist Church",
+    "Methodist Church",
+    "Hospital",
+    "Recovery Center",
+    "YMCA",
+    "Town Hall",
+    "Parish Hall",
+    "Senior Center",
+    "Lutheran Church",
+    "Club House",
+]
+PROVIDERS = [
+    "https://zoom.us/j/{n}",
+    "https://us02web.zoom.us/j/{n}",
+    "https://meet.google.com/abc-{n}",
+    "https://teams.microsoft.com/l/meetup-join/{n}",
+    "https://meet.jit.si/peer{n}",
+]
 
 
 def _start_time(rng: random.Random) -> time:
@@ -333,8 +439,17 @@ def generate(count: int, seed: int, other_codes: dict[str, list[str]]):
             "longitude": None,
             "approximate": False,
             "conference_url": "",
-            "notes": rng.choice(["", "", "", "Use the side door.", "Fragrance-free, please.",
-                                 "Literature available.", "Parking behind the building."]),
+            "notes": rng.choice(
+                [
+                    "",
+                    "",
+                    "",
+                    "Use the side door.",
+                    "Fragrance-free, please.",
+                    "Literature available.",
+                    "Parking behind the building.",
+                ]
+            ),
         }
         if kind in ("online", "approximate", "hybrid"):
             row["conference_url"] = rng.choice(PROVIDERS).format(n=rng.randrange(10**9, 10**10))
@@ -432,7 +547,7 @@ def write_db(count: int, seed: int, batch: int = 5000, verbose: bool = True) -> 
     if pending:
         flush()
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE" if connection.vendor != "sqlite" else "ANALYZE")
+        cursor.execute("ANALYZE")
     if verbose:
         elapsed = clock.perf_counter() - started
         print(f"wrote {written} meetings into {connection.vendor} in {elapsed:.1f} s ({written / elapsed:,.0f}/s)")
@@ -457,8 +572,7 @@ def other_program_codes_or_empty() -> dict:
 
 
 def aa_only(rows):
-    for row in rows:
-        yield row
+    yield from rows
 
 
 def main(argv=None) -> None:
