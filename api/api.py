@@ -43,7 +43,9 @@ def on_http_error(request, exc: HttpError):
 
 @api.exception_handler(Http404)
 def on_not_found(request, exc):
-    return _error(request, 404, "Not found.")
+    # get_object_or_404's own message names the model ("No Meeting matches…"); keep ours short and plain.
+    message = str(exc) if str(exc) and not str(exc).startswith("No ") else "Not found."
+    return _error(request, 404, message)
 
 
 @api.exception_handler(PermissionDenied)

@@ -41,9 +41,10 @@ DERIVED_TYPES = {"ONL"}
 class RecordProblem(Exception):
     """A record that cannot be imported; `reason` says why in plain words."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, record_id: str = ""):
         super().__init__(reason)
         self.reason = reason
+        self.record_id = record_id
 
 
 @dataclass
@@ -300,6 +301,7 @@ def normalise(record, *, program: Program, default_timezone: str, report: Import
             languages.append(language)
 
     conference_url = text(record.get("conference_url")) or text(record.get("video_conference_url"))
+    conference_url = re.sub(r"\s+", "", conference_url)  # a URL has no spaces; feeds paste some in
     if conference_url and not re.match(r"(?i)^https?://[^\s/]+\.[^\s]+$", conference_url):
         report.warn(position, f"conference_url {conference_url!r} is not a web address; dropped", slug)
         conference_url = ""
@@ -383,6 +385,11 @@ COMPARED_FIELDS = (
 )
 
 
+BATCH_SIZE = 500
+# Written by bulk_update for a changed row: the compared fields, the derived ones (apply_derived), the stamp.
+UPDATED_FIELDS = {name.removesuffix("_id") for name in COMPARED_FIELDS} | {"updated_at"}
+
+
 def import_feed(
     source: Source,
     records,
@@ -403,7 +410,7 @@ def import_feed(
     for position, record in records:
         report.records += 1
         if isinstance(record, RecordProblem):
-            report.problem(position, record.reason)
+            report.problem(position, record.reason, record.record_id)
             continue
         try:
             for values in normalise(
@@ -421,28 +428,39 @@ def import_feed(
 
     with transaction.atomic():
         existing = {(m.source_key, m.day): m for m in Meeting.objects.filter(source=source)}
+        now = timezone.now()
+        new, changed_rows, derived = [], [], set()
         for key, values in rows.items():
             meeting = existing.pop(key, None)
             if meeting is None:
-                Meeting.objects.create(source=source, is_active=True, **values)
-                report.created += 1
+                meeting = Meeting(source=source, is_active=True, **values)
+                meeting.apply_derived()
+                new.append(meeting)
                 continue
             values = {**values, "is_active": True}
             changed = [name for name in COMPARED_FIELDS if _differs(meeting, name, values)]
             if changed:
                 for name in changed:
-                    setattr(
-                        meeting,
-                        name.removesuffix("_id") if name == "program_id" else name,
-                        values["program"] if name == "program_id" else values[name],
-                    )
-                meeting.save()
-                report.updated += 1
+                    if name == "program_id":
+                        meeting.program = values["program"]
+                    else:
+                        setattr(meeting, name, values[name])
+                derived.update(meeting.apply_derived())
+                meeting.updated_at = now
+                changed_rows.append(meeting)
             else:
                 report.unchanged += 1
+        Meeting.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        report.created = len(new)
+        if changed_rows:
+            Meeting.objects.bulk_update(changed_rows, sorted(UPDATED_FIELDS | derived), batch_size=BATCH_SIZE)
+        report.updated = len(changed_rows)
         gone = [m.pk for m in existing.values() if m.is_active]
-        report.deactivated = Meeting.objects.filter(pk__in=gone).update(is_active=False, updated_at=timezone.now())
-        source.last_imported_at = timezone.now()
+        for start in range(0, len(gone), BATCH_SIZE):
+            report.deactivated += Meeting.objects.filter(pk__in=gone[start : start + BATCH_SIZE]).update(
+                is_active=False, updated_at=now
+            )
+        source.last_imported_at = now
         source.last_report = report.as_dict()
         source.save(update_fields=["last_imported_at", "last_report"])
     return report

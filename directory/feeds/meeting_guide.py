@@ -12,11 +12,15 @@ def load_json(content: str):
         raise FeedError(f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
 
 
-def parse(content: str):
-    data = load_json(content)
+def records_of(data, what: str = "a Meeting Guide feed") -> list:
+    """The list of meeting objects: the array itself, or the "meetings" array of an envelope."""
     if isinstance(data, dict) and isinstance(data.get("meetings"), list):
         data = data["meetings"]
     if not isinstance(data, list):
-        raise FeedError("a Meeting Guide feed is a JSON array of meetings")
-    for index, record in enumerate(data, start=1):
+        raise FeedError(f"{what} is a JSON array of meetings")
+    return data
+
+
+def parse(content: str):
+    for index, record in enumerate(records_of(load_json(content)), start=1):
         yield f"record {index}", record
