@@ -3,12 +3,13 @@
 from datetime import datetime
 from urllib.parse import urlencode
 
-from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from .models import Meeting
+from .access import get_meeting_for_viewer
 from .search import Hit, QueryError, parse_query, search
+from .times import occurrence_around
 
 router = Router(tags=["meetings"])
 
@@ -121,20 +122,17 @@ def find_meetings(request):
     }
 
 
-@router.get("/meetings/{meeting_id}", response=MeetingOut, auth=None, summary="One meeting", exclude_unset=True)
-def get_meeting(request, meeting_id: int):
-    from .times import occurrence_around
-
-    meeting = get_object_or_404(Meeting.objects.active().select_related("program", "source"), pk=meeting_id)
-    start, end = occurrence_around(meeting, datetime.now().astimezone())
-    now = datetime.now().astimezone()
-    hit = Hit(meeting, start, end, start <= now < end)
-    return meeting_out(request, hit, with_distance=False)
-
-
 @router.get("/meetings/{meeting_id}.ics", auth=None, summary="The meeting as an iCalendar file (weekly)")
 def get_meeting_ics(request, meeting_id: int):
     from .ics import meeting_ics_response
 
-    meeting = get_object_or_404(Meeting.objects.active().select_related("program", "source"), pk=meeting_id)
-    return meeting_ics_response(meeting, request)
+    return meeting_ics_response(get_meeting_for_viewer(request.user, meeting_id), request)
+
+
+@router.get("/meetings/{meeting_id}", response=MeetingOut, auth=None, summary="One meeting", exclude_unset=True)
+def get_meeting(request, meeting_id: int):
+    """The same meeting its page shows: any meeting its source still lists (a steward also sees dropped ones)."""
+    meeting = get_meeting_for_viewer(request.user, meeting_id)
+    now = timezone.now()
+    start, end = occurrence_around(meeting, now)
+    return meeting_out(request, Hit(meeting, start, end, start <= now < end), with_distance=False)

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from .models import Attendance, Meeting, Program, Source
 from .normalize import MINUTES_PER_WEEK, TIME_OF_DAY, search_words
-from .times import occurrence_around
+from .times import SteadyClock
 
 EARTH_RADIUS_KM = 6371.0088
 DST_SHIFT_MINUTES = 60  # the largest daylight-saving shift in tzdata (Lord Howe's is 30)
@@ -67,6 +67,13 @@ class MeetingQuery:
     sort: str = "time"
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+
+    @property
+    def clock(self) -> SteadyClock:
+        """One clock per query, so each zone's offset is looked up once."""
+        if getattr(self, "_clock", None) is None or self._clock.at != self.at.astimezone(UTC):
+            self._clock = SteadyClock(self.at)
+        return self._clock
 
 
 @dataclass
@@ -381,24 +388,26 @@ def filtered(query: MeetingQuery):
     return qs
 
 
-def _hit(meeting: Meeting, query: MeetingQuery) -> Hit | None:
+def _hit(meeting, query: MeetingQuery) -> Hit | None:
     distance = None
     if query.near and has_distance(meeting):
         distance = haversine_km(query.near[0], query.near[1], meeting.latitude, meeting.longitude)
     if query.near and query.radius_km is not None and (distance is None or distance > query.radius_km):
         return None
-    start, end = occurrence_around(meeting, query.at)
-    at = query.at.astimezone(UTC)
-    in_progress = start.astimezone(UTC) <= at < end.astimezone(UTC)
+    clock = query.clock
+    start, end = clock.occurrence(meeting)
+    at = clock.at
+    in_progress = start <= at < end
     if query.in_progress and not in_progress:
         return None
     if query.starts_within is not None:
-        upcoming_start, _end = occurrence_around(meeting, query.at, include_in_progress=False)
-        if upcoming_start.astimezone(UTC) > at + timedelta(minutes=query.starts_within):
+        upcoming_start, upcoming_end = clock.occurrence(meeting, include_in_progress=False)
+        if upcoming_start > at + timedelta(minutes=query.starts_within):
             return None
         if not in_progress:
-            start = upcoming_start
-    return Hit(meeting, start, end, in_progress, distance)
+            start, end = upcoming_start, upcoming_end
+    zone = meeting.zone
+    return Hit(meeting, start.astimezone(zone), end.astimezone(zone), in_progress, distance)
 
 
 def _minutes_from(hit: Hit, at: datetime) -> float:

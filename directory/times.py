@@ -57,3 +57,48 @@ def occurrence_around(meeting, at: datetime, *, include_in_progress: bool = True
 def is_in_progress(meeting, at: datetime) -> bool:
     start, end = occurrence_around(meeting, at)
     return start.astimezone(UTC) <= at.astimezone(UTC) < end.astimezone(UTC)
+
+
+class SteadyClock:
+    """Occurrences for many meetings around one moment, fast where a zone's offset cannot change.
+
+    For each zone it checks the UTC offset a little more than a week before and after `at`; when the two are
+    equal (no clock change in that span, the usual case) an occurrence is plain arithmetic on that offset.
+    Zones with a change nearby fall back to occurrence_around. Results are the same either way.
+    """
+
+    def __init__(self, at: datetime):
+        self.at = at.astimezone(UTC)
+        self._offsets: dict[str, timedelta | None] = {}
+
+    def _steady_offset(self, zone_name: str, zone: ZoneInfo) -> timedelta | None:
+        if zone_name not in self._offsets:
+            span = timedelta(days=9)
+            before = (self.at - span).astimezone(zone).utcoffset()
+            now = self.at.astimezone(zone).utcoffset()
+            after = (self.at + span).astimezone(zone).utcoffset()
+            self._offsets[zone_name] = now if before == now == after else None
+        return self._offsets[zone_name]
+
+    def occurrence(self, meeting, *, include_in_progress: bool = True) -> tuple[datetime, datetime]:
+        """(start, end) as aware UTC datetimes; see occurrence_around."""
+        zone = meeting.zone
+        offset = self._steady_offset(meeting.timezone, zone)
+        if offset is None:
+            start, end = occurrence_around(meeting, self.at, include_in_progress=include_in_progress)
+            return start.astimezone(UTC), end.astimezone(UTC)
+        at = self.at.replace(tzinfo=None)
+        local_today = (at + offset).date()
+        latest_day = local_today - timedelta(days=(sunday0(local_today) - meeting.day) % 7)
+        for candidate_day in (latest_day, latest_day + timedelta(days=7)):
+            start = datetime.combine(candidate_day, meeting.time) - offset
+            if meeting.end_time is None:
+                end = start + timedelta(minutes=meeting.duration_minutes or 60)
+            else:
+                end_day = candidate_day
+                if meeting.end_time <= meeting.time:
+                    end_day += timedelta(days=1)
+                end = datetime.combine(end_day, meeting.end_time) - offset
+            if (include_in_progress and start <= at < end) or start >= at:
+                return start.replace(tzinfo=UTC), end.replace(tzinfo=UTC)
+        raise AssertionError("a weekly meeting starts within eight days")

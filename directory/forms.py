@@ -1,0 +1,164 @@
+"""Validation for the directory's HTML forms."""
+
+import zoneinfo
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting, MeetingType, Program, TypeCategory
+from .normalize import canonical_zone
+
+
+class CorrectionForm(forms.Form):
+    message = forms.CharField(
+        label=_("What should be corrected?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("For example: the meeting moved, the time changed, or the link no longer works."),
+    )
+    contact = forms.CharField(
+        label=_("How can a steward reply to you? (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("An email address or phone number. Only the people who keep this listing see it."),
+    )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise forms.ValidationError(gettext("Please say what should be corrected."))
+        return message
+
+
+def type_choices(program: Program | None, language: str, extra_codes=()) -> list:
+    """The program's type codes grouped by category, then any codes the meeting has that are not in it."""
+    groups: dict[str, list] = {}
+    known = set()
+    if program is not None:
+        for meeting_type in MeetingType.objects.filter(program=program).order_by("category", "code"):
+            known.add(meeting_type.code)
+            label = f"{meeting_type.label(language)} ({meeting_type.code})"
+            groups.setdefault(meeting_type.category, []).append((meeting_type.code, label))
+    choices = [(TypeCategory(category).label, items) for category, items in groups.items()]
+    others = [(code, code) for code in extra_codes if code not in known]
+    if others:
+        choices.append((gettext("Other codes from the source"), others))
+    return choices
+
+
+class MeetingForm(forms.ModelForm):
+    """What a steward may change about a meeting; types are codes of the meeting's program."""
+
+    program = forms.ModelChoiceField(queryset=Program.objects.all(), label=_("Fellowship"), required=False)
+    types = forms.MultipleChoiceField(
+        label=_("Meeting types"), required=False, widget=forms.CheckboxSelectMultiple, choices=()
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "name",
+            "day",
+            "time",
+            "end_time",
+            "timezone",
+            "location_name",
+            "formatted_address",
+            "latitude",
+            "longitude",
+            "approximate",
+            "location_notes",
+            "group_name",
+            "conference_url",
+            "conference_url_notes",
+            "conference_phone",
+            "conference_phone_notes",
+            "types",
+            "notes",
+        ]
+        labels = {
+            "name": _("Name"),
+            "day": _("Day"),
+            "time": _("Starts at (local time)"),
+            "end_time": _("Ends at (local time, optional)"),
+            "timezone": _("Time zone"),
+            "location_name": _("Place name"),
+            "formatted_address": _("Address"),
+            "latitude": _("Latitude"),
+            "longitude": _("Longitude"),
+            "approximate": _("The address is only a rough area (online meetings)"),
+            "location_notes": _("How to find the room"),
+            "group_name": _("Group name"),
+            "conference_url": _("Online meeting link"),
+            "conference_url_notes": _("Notes on the online meeting (ID, passcode)"),
+            "conference_phone": _("Dial-in phone number"),
+            "conference_phone_notes": _("Notes on dialling in"),
+            "notes": _("Notes"),
+        }
+        help_texts = {
+            "timezone": _('An IANA time zone name, such as "America/Chicago" or "Europe/Madrid".'),
+            "end_time": _("An end at or before the start means the meeting ends after midnight."),
+            "conference_phone": _("Commas pause before dialling the rest, e.g. +12125551234,,,987654#"),
+        }
+        widgets = {
+            "time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "location_notes": forms.Textarea(attrs={"rows": 3}),
+            "conference_url_notes": forms.Textarea(attrs={"rows": 2}),
+            "conference_phone_notes": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, program: Program | None = None, language: str = "en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.program = program or (self.instance.program if self.instance.program_id else None)
+        if program is None and not self.instance.pk:
+            # A new meeting in a source without a fellowship: the steward picks one.
+            self.fields["program"].required = True
+            self.program = None
+        else:
+            del self.fields["program"]
+        current = list(self.instance.types or []) if self.instance.pk else []
+        vocabulary_program = self.program
+        if vocabulary_program is None and self.data.get(self.add_prefix("program")):
+            vocabulary_program = Program.objects.filter(pk=self.data.get(self.add_prefix("program"))).first()
+        self.fields["types"].choices = type_choices(vocabulary_program, language, current)
+        if vocabulary_program is None:
+            self.fields["types"].help_text = _("Save the meeting first to choose its types.")
+        self.fields["timezone"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def clean_timezone(self):
+        value = (self.cleaned_data.get("timezone") or "").strip()
+        zone = canonical_zone(value)
+        if not zone:
+            raise forms.ValidationError(gettext('"%(zone)s" is not a time zone name we know.') % {"zone": value})
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+            raise forms.ValidationError(gettext("That is not a time zone name we know.")) from error
+        return zone
+
+    def clean_latitude(self):
+        value = self.cleaned_data.get("latitude")
+        if value is not None and not -90 <= value <= 90:
+            raise forms.ValidationError(gettext("Latitude is between -90 and 90."))
+        return value
+
+    def clean_longitude(self):
+        value = self.cleaned_data.get("longitude")
+        if value is not None and not -180 <= value <= 180:
+            raise forms.ValidationError(gettext("Longitude is between -180 and 180."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("latitude") is None) != (data.get("longitude") is None) and not (
+            self.has_error("latitude") or self.has_error("longitude")
+        ):
+            self.add_error("longitude", gettext("Give both latitude and longitude, or neither."))
+        return data
+
+    def meeting_fields(self) -> dict:
+        """The cleaned values to hand to services.update_meeting or create_meeting."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
