@@ -102,7 +102,7 @@ EXPECTATIONS = {
     "aa": _(
         "An AA meeting usually lasts about an hour. Someone chairs it and opens with a short reading; then "
         "people take turns to share, or a speaker tells their story. You don't have to speak or give your name. "
-        "If you like, you can say \u201cI'm new\u201d when newcomers are welcomed, or simply listen. It's free: "
+        "If you like, you can say “I'm new” when newcomers are welcomed, or simply listen. It's free: "
         "a basket may be passed round for the rent and coffee, and newcomers are not expected to give. Open "
         "meetings welcome anyone; closed meetings are for anyone with a desire to stop drinking, and only you "
         "decide that. Many meetings end with a prayer; joining in is up to you."
@@ -168,16 +168,16 @@ EXPECTATIONS = {
 GENERIC_EXPECTATION = _(
     "Each peer-led group runs in its own way, but most have the same shape: a welcome, a few guidelines "
     "(what is said here stays here; one person speaks at a time), then time for people to share. You don't "
-    "have to speak: \u201cI'll just listen today\u201d is always fine. The host or facilitator is there to "
+    "have to speak: “I'll just listen today” is always fine. The host or facilitator is there to "
     "answer your questions, including about any cost; most groups are free."
 )
 PASSING_IS_FINE = _(
-    "In every meeting you can say \u201cpass\u201d or \u201cI'll just listen\u201d when it's your turn. No one "
+    "In every meeting you can say “pass” or “I'll just listen” when it's your turn. No one "
     "will mind; many people listen for weeks before they speak."
 )
 SECULAR_TWELVE_STEP_HINT = _(
-    "Some 12-step fellowships also hold secular meetings, with no prayers. To see them, choose \u201cA spiritual "
-    "12-step program\u201d and look for \u201cSecular\u201d in the reasons."
+    "Some 12-step fellowships also hold secular meetings, with no prayers. To see them, choose “A spiritual "
+    "12-step program” and look for “Secular” in the reasons."
 )
 
 
