@@ -64,13 +64,17 @@ def test_the_finder_works_without_javascript(browser, live_server, sepa):
 
 
 def test_help_me_choose_suggests_meetings_with_reasons(page, sepa):
-    page.goto("/meetings/help-me-choose/")
-    page.get_by_label("Secular, science-based").check() if page.get_by_label("Secular, science-based").count() else None
-    page.get_by_role("button").filter(has_text="meeting").first.click() if page.get_by_role("button").filter(
-        has_text="meeting"
-    ).count() else page.locator("form button[type=submit]").first.click()
+    page.goto("/")
+    page.get_by_role("link", name="New to meetings? Answer a few questions").click()
+    page.get_by_label("A spiritual 12-step program (like AA or NA)").check()
+    page.get_by_label("In person, in a room with others").check()
+    page.get_by_label("I'd rather just listen").check()
+    page.get_by_role("button", name="Show me meetings").click()
+    assert "philosophy=twelve_step" in page.url
     assert page.locator("h1").count() == 1
-    assert "/help/" in page.content()
+    suggestions = page.locator("a[href^='/meetings/']").filter(has_not_text="Find a meeting")
+    assert suggestions.count() >= 1
+    assert "Why it fits" in page.content() or "why" in page.content().lower()
 
 
 def test_finder_pages_pass_axe_and_load_nothing_from_elsewhere(browser, live_server, sepa, axe_source):
