@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "directory",
     "groups",
     "api",
+    "journey",
 ]
 
 MIDDLEWARE = [

@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("groups.urls")),
+    path("", include("journey.urls")),
     path("", include("api.urls")),
 ]

@@ -141,6 +141,7 @@ ANON_PAGES = [
 ]
 MEMBER_PAGES = [
     "/me/",
+    "/me/recovery/",
     "/me/profile/",
     "/me/data/",
     "/me/delete/",

@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from . import services
+from .access import get_counter_for_owner
+from .forms import CounterForm, SlipForm, add_service_errors
+from .models import Counter, today_for
+
+
+def _kind_words(total_days: int) -> str:
+    return _("A slip doesn't erase your recovery: you have %(days)s days in total. Be gentle with yourself.") % {
+        "days": total_days
+    }
+
+
+@login_required
+def recovery_home(request):
+    today = today_for(request.user)
+    form = CounterForm(request.POST or None, initial={"start_date": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            counter = services.create_counter(request.user, today=today, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your counter “%(name)s” has started.") % {"name": counter.label})
+            return redirect("journey:home")
+    counters = [(c, c.summary(today)) for c in Counter.objects.owned_by(request.user)]
+    return render(request, "journey/home.html", {"counters": counters, "form": form})
+
+
+@login_required
+def counter_edit(request, counter_id):
+    counter = get_counter_for_owner(request.user, counter_id)
+    today = today_for(request.user)
+    summary = counter.summary(today)
+    initial = {name: getattr(counter, name) for name in services.COUNTER_FIELDS if name != "start_date"}
+    initial["start_date"] = summary.start_date
+    form = CounterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_counter(counter, today=today, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your counter is saved."))
+            return redirect("journey:home")
+    context = {"counter": counter, "summary": summary, "form": form, "periods": counter.ordered_periods()}
+    return render(request, "journey/counter_edit.html", context)
+
+
+@login_required
+def record_slip(request, counter_id):
+    counter = get_counter_for_owner(request.user, counter_id)
+    today = today_for(request.user)
+    form = SlipForm(request.POST or None, initial={"slip_date": today})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_slip(counter, today=today, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _kind_words(counter.summary(today).total_days))
+            return redirect("journey:home")
+    summary = counter.summary(today)
+    context = {"counter": counter, "summary": summary, "form": form, "kind_words": _kind_words(summary.total_days)}
+    return render(request, "journey/slip.html", context)
+
+
+@login_required
+def counter_delete(request, counter_id):
+    counter = get_counter_for_owner(request.user, counter_id)
+    if request.method == "POST":
+        services.delete_counter(counter)
+        messages.success(request, _("The counter “%(name)s” is deleted.") % {"name": counter.label})
+        return redirect("journey:home")
+    return render(request, "journey/counter_delete.html", {"counter": counter})
