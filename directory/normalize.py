@@ -9,7 +9,7 @@ both = hybrid; neither = inactive.
 import re
 import unicodedata
 import zoneinfo
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -130,14 +130,16 @@ def key_of(values) -> str:
 
 @lru_cache(maxsize=1024)
 def standard_offset_minutes(zone_name: str) -> int:
-    """The smaller of the zone's UTC offsets across a year (its offset without daylight saving)."""
+    """The smallest UTC offset the zone uses in this year and the next (its offset without daylight saving).
+
+    Sampled every few days, not by season: some zones step back for a few weeks only (Morocco in Ramadan).
+    """
     zone = zoneinfo.ZoneInfo(zone_name)
-    year = datetime.now().year
-    offsets = []
-    for y in (year, year + 1):
-        for month in (1, 4, 7, 10):
-            offset = datetime(y, month, 1, 12, tzinfo=zone).utcoffset()
-            offsets.append(int(offset.total_seconds() // 60))
+    start = datetime(datetime.now().year, 1, 1, 12, tzinfo=UTC)
+    offsets = {
+        int((start + timedelta(days=day)).astimezone(zone).utcoffset().total_seconds() // 60)
+        for day in range(0, 2 * 366, 3)
+    }
     return min(offsets)
 
 
