@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, MeetingType, Program, TypeCategory
 from .normalize import canonical_zone
+from .services import EDITABLE_FIELDS
 
 
 class CorrectionForm(forms.Form):
@@ -57,26 +58,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "name",
-            "day",
-            "time",
-            "end_time",
-            "timezone",
-            "location_name",
-            "formatted_address",
-            "latitude",
-            "longitude",
-            "approximate",
-            "location_notes",
-            "group_name",
-            "conference_url",
-            "conference_url_notes",
-            "conference_phone",
-            "conference_phone_notes",
-            "types",
-            "notes",
-        ]
+        fields = list(EDITABLE_FIELDS)
         labels = {
             "name": _("Name"),
             "day": _("Day"),
