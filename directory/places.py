@@ -7,10 +7,9 @@ of the in-person meetings whose address or region mentions every word typed.
 import re
 from statistics import median
 
-from django.db.models import Q
-
 from .models import Meeting
 from .normalize import search_words
+from .search import matches_words
 
 
 class PlaceNotFound(ValueError):
@@ -26,9 +25,7 @@ def resolve_place(text: str) -> tuple[float, float]:
     words = search_words(text)[:6]
     if not words:
         raise PlaceNotFound("Type a town, a neighbourhood or an address.")
-    qs = Meeting.objects.active().filter(latitude__isnull=False, approximate=False)
-    for word in words:
-        qs = qs.filter(Q(search_text__contains=" " + word))
+    qs = Meeting.objects.active().filter(matches_words(words), latitude__isnull=False, approximate=False)
     points = list(qs.values_list("latitude", "longitude")[:500])
     if not points:
         raise PlaceNotFound(

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from directory.models import Attendance, MeetingType, Program
+from directory.models import Attendance, MeetingType, Program, Weekday
 from directory.normalize import TIME_OF_DAY, canonical_zone
 from directory.places import PlaceNotFound, resolve_place
 from directory.search import QueryError, parse_query, search
@@ -28,9 +28,9 @@ RADIUS_CHOICES = [
 ]
 # Codes offered as chips; their labels come from the chosen program's vocabulary (AA's by default).
 CHIP_CODES = ["O", "C", "BE", "W", "M", "LGBTQ", "Y", "A", "SP", "D", "MED", "X"]
-FINDER_PARAMS = (
+# The finder's own parameters that the search takes as they are ("place" and "tz" are the page's).
+SEARCH_PARAMS = (
     "q",
-    "place",
     "near",
     "radius_km",
     "day",
@@ -44,7 +44,9 @@ FINDER_PARAMS = (
     "in_progress",
     "starts_within",
     "source",
-    "tz",
+    "offset",
+    "at",
+    "include_inactive",
 )
 # Parameters that ask about a time, so the "in progress" and "starting soon" sections are not shown.
 TIME_PARAMS = ("day", "time_of_day", "in_progress", "starts_within", "at")
@@ -85,7 +87,7 @@ def meeting_list(request):
         "chips": _active_chips(params),
         "type_choices": _type_choices(program, params.get("types", "")),
         "radius_choices": RADIUS_CHOICES,
-        "day_choices": [(str(value), label) for value, label in _weekdays()],
+        "day_choices": [(str(value), label) for value, label in Weekday.choices],
         "time_of_day_choices": [(name, _time_of_day_label(name)) for name in TIME_OF_DAY],
         "attendance_choices": [(value, label) for value, label in Attendance.choices if value != "inactive"],
         "next_url": _next_url(params, result, query),
@@ -98,25 +100,7 @@ def meeting_list(request):
 
 def _search_params(params: QueryDict) -> QueryDict:
     search_params = QueryDict(mutable=True)
-    for name in (
-        "q",
-        "near",
-        "radius_km",
-        "day",
-        "time_of_day",
-        "attendance",
-        "program",
-        "types",
-        "language",
-        "region",
-        "sort",
-        "in_progress",
-        "starts_within",
-        "source",
-        "offset",
-        "at",
-        "include_inactive",
-    ):
+    for name in SEARCH_PARAMS:
         if value := params.get(name, "").strip():
             search_params[name] = value
     if search_params.get("near") and not search_params.get("radius_km") and not search_params.get("sort"):
@@ -173,7 +157,7 @@ def _active_chips(params: QueryDict) -> list[dict]:
         remaining.pop("offset", None)
         if name == "place":
             remaining.pop("near", None)
-        shown = dict(_weekdays()).get(int(value), value) if name == "day" and value.isdigit() else value
+        shown = dict(Weekday.choices).get(int(value), value) if name == "day" and value.isdigit() else value
         chips.append({"label": label, "value": shown, "remove_url": "?" + remaining.urlencode()})
     return chips
 
@@ -192,12 +176,6 @@ def _type_choices(program, selected: str) -> list[dict]:
         for code in CHIP_CODES
         if code in vocabulary
     ]
-
-
-def _weekdays():
-    from directory.models import Weekday
-
-    return Weekday.choices
 
 
 def _time_of_day_label(name: str) -> str:
