@@ -51,6 +51,7 @@ format: install-dev
 
 check-deploy: install
 	DEBUG=0 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEF ALLOWED_HOSTS=example.org \
+		DATA_ENCRYPTION_KEYS=Y2hlY2stZGVwbG95LW9ubHktMDEyMzQ1Njc4OWFiY2Q= \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ## messages: extract and compile translations (needs GNU gettext)
@@ -63,7 +64,7 @@ bench: bench-http bench-directory
 
 bench-http: install-dev
 	DEBUG=0 SECRET_KEY=bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ SECURE_SSL_REDIRECT=0 \
-		ALLOWED_HOSTS=testserver SQLITE_PATH=$(CURDIR)/var/bench.sqlite3 STATIC_ROOT=$(CURDIR)/var/bench-static \
+		ALLOWED_HOSTS=testserver DATA_ENCRYPTION_KEYS=YmVuY2gtb25seS1rZXktMDEyMzQ1Njc4OWFiY2RlZmc= SQLITE_PATH=$(CURDIR)/var/bench.sqlite3 STATIC_ROOT=$(CURDIR)/var/bench-static \
 		$(BIN)/python bench/http_handlers.py
 
 # The first run generates the synthetic directory: make bench-directory BENCH_DIRECTORY_ARGS="--generate 500000"

@@ -58,12 +58,14 @@ def _add_routers() -> None:
     from directory.api import router as directory_router
     from directory.api_feeds import router as feeds_router
     from journey.api import router as journey_router
+    from notifications.api import router as notifications_router
     from safety.api import router as safety_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", directory_router)
     api.add_router("/", feeds_router)
     api.add_router("/", journey_router)
+    api.add_router("/", notifications_router)
     api.add_router("/", safety_router)
 
 

@@ -54,6 +54,7 @@ BASE_ENV = {
     "SECRET_KEY": "bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
     "DEBUG": "0",
     "ALLOWED_HOSTS": "testserver",
+    "DATA_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2g=",
     "SECURE_SSL_REDIRECT": "0",
 }
 DATABASES = {

@@ -1,12 +1,18 @@
-from django.urls import path
+"""My recovery's pages; each part's view module lists its own URLs."""
 
-from . import views
+from .views import attendance, checkins, checkups, counters, dashboard, goals, journal, plan, sharing, worksheets
 
 app_name = "journey"
 
 urlpatterns = [
-    path("me/recovery/", views.recovery_home, name="home"),
-    path("me/recovery/<int:counter_id>/", views.counter_edit, name="counter_edit"),
-    path("me/recovery/<int:counter_id>/slip/", views.record_slip, name="slip"),
-    path("me/recovery/<int:counter_id>/delete/", views.counter_delete, name="counter_delete"),
+    *dashboard.urlpatterns,
+    *counters.urlpatterns,
+    *checkins.urlpatterns,
+    *goals.urlpatterns,
+    *checkups.urlpatterns,
+    *plan.urlpatterns,
+    *worksheets.urlpatterns,
+    *attendance.urlpatterns,
+    *journal.urlpatterns,
+    *sharing.urlpatterns,
 ]

@@ -55,6 +55,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-peerhaven-do-not-use-in-production-0123456789"  # noqa: S105
 
+# Fernet keys for data encrypted at rest (lib/crypto.py): the first encrypts, all decrypt (rotation).
+DATA_ENCRYPTION_KEYS = env_list("DATA_ENCRYPTION_KEYS")
+if not DATA_ENCRYPTION_KEYS and not DEBUG:
+    raise ImproperlyConfigured(
+        "DATA_ENCRYPTION_KEYS is required when DEBUG is off (make one: manage.py rotate_encryption_key --new-key)."
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -88,6 +95,7 @@ INSTALLED_APPS = [
     "groups",
     "api",
     "journey",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "peerhaven.context_processors.site",
+                "notifications.context_processors.unread_notifications",
             ],
         },
     },

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("directory.urls")),
     path("", include("groups.urls")),
     path("", include("journey.urls")),
+    path("", include("notifications.urls")),
     path("", include("api.urls")),
 ]

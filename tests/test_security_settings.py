@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "DEBUG": "0",
     "SECRET_KEY": "test-only-" + "k3y!" * 16,
     "ALLOWED_HOSTS": "peerhaven.example.org",
+    "DATA_ENCRYPTION_KEYS": "dGVzdC1vbmx5LWtleS0wMTIzNDU2Nzg5YWJjZGVmZ2g=",
     "PATH": os.environ.get("PATH", ""),
     "HOME": os.environ.get("HOME", "/tmp"),
 }

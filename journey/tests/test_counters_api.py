@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 
 from accounts.services import create_api_token
-from journey import services
 from journey.models import Counter, today_for
+from journey.services import counters as services
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from conftest import make_member
-from journey import services
 from journey.models import Counter, today_for
+from journey.services import counters as services
 
 pytestmark = pytest.mark.django_db
 

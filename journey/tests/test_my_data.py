@@ -4,8 +4,8 @@ from datetime import timedelta
 import pytest
 
 from accounts.services import delete_account
-from journey import services
 from journey.models import Counter, Period, Slip, today_for
+from journey.services import counters as services
 from lib.personal_data import covered_models
 
 pytestmark = pytest.mark.django_db

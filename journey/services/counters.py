@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import CURRENCIES, Counter, Pathway, Period, Slip, today_for
+from ..models import CURRENCIES, Counter, Pathway, Period, Slip, today_for
 
 COUNTER_FIELDS = ("pathway", "name", "start_date", "cost_per_day", "currency", "why")
 MAX_COST = Decimal("99999.99")

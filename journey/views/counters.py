@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils.translation import gettext as _
 
-from . import services
-from .access import get_counter_for_owner
-from .forms import CounterForm, SlipForm, add_service_errors
-from .models import Counter, today_for
+from ..access import get_counter_for_owner
+from ..forms.counters import CounterForm, SlipForm, add_service_errors
+from ..models import Counter, today_for
+from ..services import counters as services
 
 
 def _kind_words(total_days: int) -> str:
@@ -17,7 +18,7 @@ def _kind_words(total_days: int) -> str:
 
 
 @login_required
-def recovery_home(request):
+def counter_list(request):
     today = today_for(request.user)
     form = CounterForm(request.POST or None, initial={"start_date": today})
     if request.method == "POST" and form.is_valid():
@@ -27,9 +28,9 @@ def recovery_home(request):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your counter “%(name)s” has started.") % {"name": counter.label})
-            return redirect("journey:home")
+            return redirect("journey:counters")
     counters = [(c, c.summary(today)) for c in Counter.objects.owned_by(request.user)]
-    return render(request, "journey/home.html", {"counters": counters, "form": form})
+    return render(request, "journey/counters.html", {"counters": counters, "form": form})
 
 
 @login_required
@@ -47,7 +48,7 @@ def counter_edit(request, counter_id):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your counter is saved."))
-            return redirect("journey:home")
+            return redirect("journey:counters")
     context = {"counter": counter, "summary": summary, "form": form, "periods": counter.ordered_periods()}
     return render(request, "journey/counter_edit.html", context)
 
@@ -64,7 +65,7 @@ def record_slip(request, counter_id):
             add_service_errors(form, error)
         else:
             messages.success(request, _kind_words(counter.summary(today).total_days))
-            return redirect("journey:home")
+            return redirect("journey:counters")
     summary = counter.summary(today)
     context = {"counter": counter, "summary": summary, "form": form, "kind_words": _kind_words(summary.total_days)}
     return render(request, "journey/slip.html", context)
@@ -76,5 +77,13 @@ def counter_delete(request, counter_id):
     if request.method == "POST":
         services.delete_counter(counter)
         messages.success(request, _("The counter “%(name)s” is deleted.") % {"name": counter.label})
-        return redirect("journey:home")
+        return redirect("journey:counters")
     return render(request, "journey/counter_delete.html", {"counter": counter})
+
+
+urlpatterns = [
+    path("me/recovery/counters/", counter_list, name="counters"),
+    path("me/recovery/counters/<int:counter_id>/", counter_edit, name="counter_edit"),
+    path("me/recovery/counters/<int:counter_id>/slip/", record_slip, name="slip"),
+    path("me/recovery/counters/<int:counter_id>/delete/", counter_delete, name="counter_delete"),
+]

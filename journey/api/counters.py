@@ -11,9 +11,10 @@ from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
 
-from . import services
-from .access import get_counter_for_owner
-from .models import CURRENCIES, Counter, Pathway, today_for
+from ..access import get_counter_for_owner
+from ..models import CURRENCIES, Counter, Pathway, today_for
+from ..services import counters as services
+from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 
@@ -105,13 +106,6 @@ def _counter_out(counter: Counter, today: date) -> dict:
     }
 
 
-def _as_bad_request(error: DjangoValidationError) -> ValidationError:
-    """A service's field errors, answered like a schema error: 400 "Invalid <field>." with the details."""
-    return ValidationError(
-        [{"loc": ("body", field), "msg": " ".join(msgs)} for field, msgs in error.message_dict.items()]
-    )
-
-
 @router.get("/me/counters", response=list[CounterOut], summary="My recovery counters")
 def list_counters(request):
     today = today_for(request.auth)
@@ -124,7 +118,7 @@ def create_counter(request, payload: CounterIn):
     try:
         counter = services.create_counter(request.auth, today=today, **payload.model_dump())
     except DjangoValidationError as error:
-        raise _as_bad_request(error) from error
+        raise as_bad_request(error) from error
     return Status(201, _counter_out(get_counter_for_owner(request.auth, counter.pk), today))
 
 
@@ -147,7 +141,7 @@ def update_counter(request, counter_id: int, payload: CounterPatch):
     try:
         services.update_counter(counter, today=today, **changes)
     except DjangoValidationError as error:
-        raise _as_bad_request(error) from error
+        raise as_bad_request(error) from error
     return _counter_out(get_counter_for_owner(request.auth, counter_id), today)
 
 
@@ -164,5 +158,5 @@ def record_slip(request, counter_id: int, payload: SlipIn):
     try:
         services.record_slip(counter, today=today, **payload.model_dump())
     except DjangoValidationError as error:
-        raise _as_bad_request(error) from error
+        raise as_bad_request(error) from error
     return Status(201, _counter_out(get_counter_for_owner(request.auth, counter_id), today))

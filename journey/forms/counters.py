@@ -1,12 +1,10 @@
 """The shape of the HTML forms; the rules (dates, names, amounts) live in services and come back as errors."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import CURRENCIES, Pathway
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from ..models import CURRENCIES, Pathway
+from . import DATE_WIDGET, add_service_errors  # noqa: F401  (add_service_errors is re-exported)
 
 
 class CounterForm(forms.Form):
@@ -57,9 +55,3 @@ class SlipForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's field errors next to the form's fields."""
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)

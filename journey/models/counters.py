@@ -5,12 +5,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import milestones
+from .. import milestones
+from .base import today_for  # noqa: F401  (re-exported: journey.models.today_for)
 
 
 class Pathway(models.TextChoices):
@@ -25,11 +27,6 @@ class Pathway(models.TextChoices):
 
 # A short list; the member picks the one they spend in.
 CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "MXN", "BRL", "INR", "ZAR", "CHF", "SEK", "NOK", "DKK", "JPY"]
-
-
-def today_for(user, now=None) -> date:
-    """Today's date where the member lives (`accounts.User.zone`); `now` is an aware instant, default the clock."""
-    return timezone.localdate(now or timezone.now(), user.zone)
 
 
 def days_between(start: date, end: date) -> int:
@@ -70,6 +67,7 @@ class Counter(models.Model):
     why = models.TextField(_("why it matters"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    shares = GenericRelation("journey.Share")  # withdrawn when the item is deleted
     objects = CounterQuerySet.as_manager()
 
     class Meta:

@@ -1,0 +1,7 @@
+"""/api/v1/me/… for checkups."""
+
+from ninja import Router
+
+from api.auth import MEMBER_AUTH
+
+router = Router(tags=["my recovery"], auth=MEMBER_AUTH)

@@ -1,0 +1,3 @@
+"""Pages of My recovery: checkups."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of My recovery: goals."""
+
+urlpatterns: list = []

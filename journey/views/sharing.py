@@ -1,0 +1,101 @@
+"""Sharing pages: share one item, see and withdraw what I share, and read what others share with me."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from groups.models import Group
+
+from ..access import get_own, get_share_for_owner, get_share_for_viewer
+from ..forms.counters import add_service_errors
+from ..forms.sharing import ShareForm
+from ..models import Share
+from ..services import sharing as services
+from ..sharing import SHAREABLE
+
+
+def _next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@login_required
+def share_item(request, kind, pk):
+    if kind not in SHAREABLE:
+        raise Http404
+    shareable = SHAREABLE[kind]
+    item = get_own(shareable.model, request.user, pk)
+    groups = Group.objects.filter(memberships__user=request.user).order_by("name")
+    form = ShareForm(request.POST or None, groups=groups, allow_groups=shareable.to_groups)
+    back = _next(request, request.path)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        to_user = services.find_member(data["to_user"]) if data["to_user"] else None
+        to_group = groups.filter(pk=data["to_group"]).first() if data.get("to_group") else None
+        if data["to_user"] and to_user is None:
+            form.add_error("to_user", _("No member has that username."))
+        else:
+            try:
+                services.share_item(request.user, item, to_user=to_user, to_group=to_group, message=data["message"])
+            except ValidationError as error:
+                add_service_errors(form, error, fallback="to_user")
+            else:
+                messages.success(request, _("Shared. You can withdraw it at any time."))
+                return redirect(back)
+    context = {
+        "item": item,
+        "kind": kind,
+        "shareable": shareable,
+        "form": form,
+        "shares": Share.objects.for_item(item).select_related("to_user", "to_group"),
+        "next": back,
+    }
+    return render(request, "journey/share.html", context)
+
+
+@login_required
+@require_POST
+def withdraw(request, share_id):
+    share = get_share_for_owner(request.user, share_id)
+    services.withdraw_share(share)
+    messages.success(request, _("No longer shared."))
+    return redirect(_next(request, "journey:my_shares"))
+
+
+@login_required
+def my_shares(request):
+    shares = Share.objects.owned_by(request.user).select_related("to_user", "to_group", "content_type")
+    rows = [(share, share.item) for share in shares]
+    return render(request, "journey/my_shares.html", {"rows": [r for r in rows if r[1] is not None]})
+
+
+@login_required
+def shared_with_me(request):
+    shares = Share.objects.visible_to(request.user).select_related("owner", "to_group", "content_type")
+    rows = [(share, share.item) for share in shares]
+    return render(request, "journey/shared_with_me.html", {"rows": [r for r in rows if r[1] is not None]})
+
+
+@login_required
+def shared_item(request, share_id):
+    share = get_share_for_viewer(request.user, share_id)
+    shareable = SHAREABLE[share.content_type.model]
+    context = {"share": share, "item": share.item, "shareable": shareable}
+    return render(request, "journey/shared_item.html", context)
+
+
+urlpatterns = [
+    path("me/recovery/share/<slug:kind>/<int:pk>/", share_item, name="share"),
+    path("me/recovery/shares/", my_shares, name="my_shares"),
+    path("me/recovery/shares/<int:share_id>/withdraw/", withdraw, name="withdraw_share"),
+    path("shared-with-me/", shared_with_me, name="shared_with_me"),
+    path("shared-with-me/<int:share_id>/", shared_item, name="shared_item"),
+]

@@ -1,0 +1,67 @@
+"""Model fields whose values are stored encrypted (see `lib.crypto`). Python code sees plain values.
+
+The database holds only Fernet tokens, so these columns cannot be searched or ordered in SQL: a member's own
+search decrypts their rows in Python. An empty text is stored as an empty string (it says nothing).
+"""
+
+import json
+
+from django.apps import apps
+from django.db import models
+
+from . import crypto
+
+
+class EncryptedTextField(models.TextField):
+    description = "Text, encrypted at rest"
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value is None or value == "":
+            return value
+        return crypto.encrypt(str(value))
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return value
+        return crypto.decrypt(value)
+
+
+class EncryptedJSONField(models.TextField):
+    """A JSON value (list or dict) kept encrypted; empty lists and dicts are encrypted too."""
+
+    description = "JSON, encrypted at rest"
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return crypto.encrypt(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return None if value is None else self.get_default()
+        return json.loads(crypto.decrypt(value))
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj))
+
+
+ENCRYPTED_FIELDS = (EncryptedTextField, EncryptedJSONField)
+
+
+def encrypted_fields_by_model() -> dict[type[models.Model], list[str]]:
+    """Every concrete model with encrypted columns, and the names of those columns."""
+    found = {}
+    for model in apps.get_models():
+        names = [f.name for f in model._meta.concrete_fields if isinstance(f, ENCRYPTED_FIELDS)]
+        if names:
+            found[model] = names
+    return found
