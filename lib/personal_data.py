@@ -43,3 +43,24 @@ def covered_models() -> set[str]:
 def run_erasers(user) -> None:
     for fn in _erasers:
         fn(user)
+
+
+def model_row(obj, skip=()) -> dict:
+    """Every concrete field of `obj` but its id and the fields in `skip`, as JSON values (foreign keys as ids;
+    encrypted fields come decrypted, since the download is the member's own)."""
+    from datetime import date, datetime, time
+    from decimal import Decimal
+
+    out = {}
+    for field in obj._meta.concrete_fields:
+        if field.name == "id" or field.name in skip:
+            continue
+        value = getattr(obj, field.attname)
+        if isinstance(value, date | datetime | time):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = str(value)
+        elif hasattr(value, "name") and field.get_internal_type() == "FileField":
+            value = value.name or ""
+        out[field.name] = value
+    return out

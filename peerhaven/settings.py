@@ -55,6 +55,17 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off.")
     SECRET_KEY = "dev-only-insecure-key-peerhaven-do-not-use-in-production-0123456789"  # noqa: S105
 
+# Trust grows with participation (safety/trust.py): links, images and notes to strangers after these.
+TRUST_MIN_DAYS = env_int("TRUST_MIN_DAYS", 3)
+TRUST_MIN_POSTS = env_int("TRUST_MIN_POSTS", 3)
+NEW_MEMBER_DAILY_POSTS = env_int("NEW_MEMBER_DAILY_POSTS", 10)
+# A post or note reported by this many different members is hidden until a moderator reviews it.
+FLAGS_TO_HIDE = env_int("FLAGS_TO_HIDE", 3)
+# Authors may edit a post for this many minutes.
+POST_EDIT_MINUTES = env_int("POST_EDIT_MINUTES", 30)
+# Uploaded resource files (PDF and images) up to this size.
+RESOURCE_MAX_BYTES = env_int("RESOURCE_MAX_BYTES", 5 * 1024 * 1024)
+
 # Fernet keys for data encrypted at rest (lib/crypto.py): the first encrypts, all decrypt (rotation).
 DATA_ENCRYPTION_KEYS = env_list("DATA_ENCRYPTION_KEYS")
 if not DATA_ENCRYPTION_KEYS and not DEBUG:

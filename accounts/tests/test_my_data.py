@@ -44,7 +44,7 @@ def test_download_holds_my_data_and_nobody_elses(member_client, member, sponsor,
     assert account["connections"] == ["Sam"]
     assert sorted(account["two_factor_methods"]) == ["recovery_codes", "totp"]
     assert [t["name"] for t in account["api_tokens"]] == ["phone"]
-    assert data["groups"][0]["group"] == "Harbour"
+    assert data["groups"]["memberships"][0]["group"] == "Harbour"
     text = response.content.decode()
     assert "outsider-token" not in text
     assert "token_hash" not in text and "secret" not in text
