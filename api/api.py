@@ -57,6 +57,7 @@ def _add_routers() -> None:
     from accounts.api import router as accounts_router
     from directory.api import router as directory_router
     from directory.api_feeds import router as feeds_router
+    from groups.api import router as groups_router
     from journey.api import router as journey_router
     from notifications.api import router as notifications_router
     from safety.api import router as safety_router
@@ -65,6 +66,7 @@ def _add_routers() -> None:
     api.add_router("/", directory_router)
     api.add_router("/", feeds_router)
     api.add_router("/", journey_router)
+    api.add_router("/", groups_router)
     api.add_router("/", notifications_router)
     api.add_router("/", safety_router)
 

@@ -1,10 +1,15 @@
-from django.urls import path
+"""Group pages; each part's view module lists its own URLs."""
 
-from . import views
+from .views import discussion, events, groups, manage, membership, notes, resources
 
 app_name = "groups"
 
 urlpatterns = [
-    path("groups/", views.group_list, name="list"),
-    path("groups/<slug:slug>/", views.group_detail, name="detail"),
+    *groups.urlpatterns,
+    *membership.urlpatterns,
+    *manage.urlpatterns,
+    *discussion.urlpatterns,
+    *notes.urlpatterns,
+    *resources.urlpatterns,
+    *events.urlpatterns,
 ]

@@ -16,9 +16,9 @@ def moderators_for(group=None) -> list:
     ids = set(User.objects.filter(role_assignments__role=Role.MODERATOR, is_active=True).values_list("pk", flat=True))
     if group is not None:
         ids |= set(
-            Membership.objects.filter(
-                group=group, role__in=[GroupRole.FACILITATOR, GroupRole.MODERATOR]
-            ).values_list("user_id", flat=True)
+            Membership.objects.filter(group=group, role__in=[GroupRole.FACILITATOR, GroupRole.MODERATOR]).values_list(
+                "user_id", flat=True
+            )
         )
     return list(User.objects.filter(pk__in=ids))
 

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from .help import crisis_lines_by_country
+from ..help import crisis_lines_by_country
 
 
 def get_help(request):

@@ -1,6 +1,6 @@
 from ninja import Router, Schema
 
-from .help import crisis_lines_by_country
+from ..help import crisis_lines_by_country
 
 router = Router(tags=["help"])
 

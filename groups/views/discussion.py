@@ -1,0 +1,3 @@
+"""Group pages: discussion."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Group pages: events."""
+
+urlpatterns: list = []

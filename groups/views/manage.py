@@ -1,0 +1,3 @@
+"""Group pages: manage."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Group pages: membership."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Group pages: notes."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Group pages: resources."""
+
+urlpatterns: list = []

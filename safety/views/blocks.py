@@ -1,0 +1,3 @@
+"""Safety pages: blocks."""
+
+urlpatterns: list = []

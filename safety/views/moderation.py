@@ -1,0 +1,3 @@
+"""Safety pages: moderation."""
+
+urlpatterns: list = []
