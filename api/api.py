@@ -25,7 +25,12 @@ def _error(request, status: int, message: str, **extra):
 def on_validation_error(request, exc: ValidationError):
     errors = []
     for item in exc.errors:
-        loc = [str(part) for part in item.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        loc = [str(part) for part in item.get("loc", ())]
+        # ninja's location is (where, parameter name, field…): drop the first two, keep a field named "body".
+        if loc and loc[0] in ("body", "query", "path", "header", "cookie", "form", "file"):
+            loc = loc[1:]
+            if loc and loc[0] == "payload":
+                loc = loc[1:]
         errors.append({"field": ".".join(loc) or None, "message": item.get("msg", "invalid")})
     fields = ", ".join(e["field"] for e in errors if e["field"]) or "request"
     return _error(request, 400, f"Invalid {fields}.", errors=errors)

@@ -3,10 +3,7 @@
 Deleting the account removes all of it by cascade. Items others shared with the member are theirs, not exported.
 """
 
-from datetime import date, datetime, time
-from decimal import Decimal
-
-from lib.personal_data import register_exporter
+from lib.personal_data import model_row, register_exporter
 
 from .models import (
     Attendance,
@@ -22,28 +19,11 @@ from .models import (
     Worksheet,
 )
 
-SKIP = {"id", "user", "owner"}
-
-
-def _plain(value):
-    if isinstance(value, date | datetime | time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
+SKIP = ("user", "owner")
 
 
 def _row(obj, skip=()) -> dict:
-    """Every concrete field of `obj` but its id and owner, as JSON values (encrypted fields come decrypted)."""
-    out = {}
-    for field in obj._meta.concrete_fields:
-        if field.name in SKIP or field.name in skip:
-            continue
-        if field.is_relation:
-            out[field.name] = getattr(obj, field.attname)
-        else:
-            out[field.name] = _plain(getattr(obj, field.attname))
-    return out
+    return model_row(obj, skip=(*SKIP, *skip))
 
 
 @register_exporter("recovery", models=("journey.Counter", "journey.Period", "journey.Slip"))

@@ -30,3 +30,9 @@ class Checkup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taken_on}: {self.total}"
+
+    def scores(self):
+        """Each domain's score and the total, with their maxima (`services.checkups.scores_of`), for templates."""
+        from ..services.checkups import scores_of  # the questionnaire imports the models
+
+        return scores_of(self)

@@ -60,3 +60,9 @@ class Worksheet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"
+
+    def answered_sections(self):
+        """Each section of the kind with its questions and answers, for read-only templates."""
+        from ..worksheets import answered_sections
+
+        return answered_sections(self.kind, self.data)

@@ -18,7 +18,10 @@ def share_link(context, item, label=""):
     url = reverse("journey:share", args=[kind_of(item), item.pk])
     if request is not None:
         url += "?next=" + request.path
-    count = Share.objects.for_item(item).count()
+    # Lists annotate `share_count` (Count("shares")) so that a link costs no query per item.
+    count = getattr(item, "share_count", None)
+    if count is None:
+        count = Share.objects.for_item(item).count()
     text = label or _("Share…")
     state = ngettext("shared with %(n)d", "shared with %(n)d", count) % {"n": count} if count else _("private")
     return format_html('<a href="{}" class="share-link">{}</a> <span class="small">({})</span>', url, text, state)

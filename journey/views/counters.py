@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -29,7 +30,8 @@ def counter_list(request):
         else:
             messages.success(request, _("Your counter “%(name)s” has started.") % {"name": counter.label})
             return redirect("journey:counters")
-    counters = [(c, c.summary(today)) for c in Counter.objects.owned_by(request.user)]
+    listed = Counter.objects.owned_by(request.user).annotate(share_count=Count("shares"))
+    counters = [(c, c.summary(today)) for c in listed]
     return render(request, "journey/counters.html", {"counters": counters, "form": form})
 
 

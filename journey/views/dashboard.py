@@ -4,14 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
 
-from ..models import Counter, today_for
+from ..dashboard import RANGES, overview
+from ..models import today_for
 
 
 @login_required
 def recovery_home(request):
-    today = today_for(request.user)
-    counters = [(c, c.summary(today)) for c in Counter.objects.owned_by(request.user)]
-    return render(request, "journey/home.html", {"counters": counters, "today": today})
+    try:
+        days = int(request.GET.get("days", RANGES[0]))
+    except ValueError:
+        days = RANGES[0]
+    if days not in RANGES:
+        days = RANGES[0]
+    return render(request, "journey/home.html", overview(request.user, today_for(request.user), days))
 
 
 urlpatterns = [

@@ -34,7 +34,15 @@ def share_item(request, kind, pk):
     shareable = SHAREABLE[kind]
     item = get_own(shareable.model, request.user, pk)
     groups = Group.objects.filter(memberships__user=request.user).order_by("name")
-    form = ShareForm(request.POST or None, groups=groups, allow_groups=shareable.to_groups)
+    initial = {}
+    if request.GET.get("milestone"):
+        initial["message"] = _("I reached %(milestone)s!") % {"milestone": request.GET["milestone"][:60]}
+    form = ShareForm(
+        request.POST if request.method == "POST" else None,
+        groups=groups,
+        allow_groups=shareable.to_groups,
+        initial=initial,
+    )
     back = _next(request, request.path)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
