@@ -145,3 +145,13 @@ def test_the_list_costs_a_fixed_number_of_queries(member_client, member, django_
         services.create_counter(member, pathway="gambling", start_date=today_for(member) - timedelta(days=days))
     with django_assert_max_num_queries(8):
         member_client.get("/me/recovery/counters/")
+
+
+def test_the_slip_page_offers_the_people_in_my_plan_and_help(member_client, member, counter):
+    from journey.services.plan import save_plan
+
+    page = member_client.get(f"/me/recovery/counters/{counter.pk}/slip/").content.decode()
+    assert 'href="/me/recovery/plan/"' in page and 'href="/help/"' in page
+    save_plan(member, people=[{"name": "Sam (sponsor)", "phone": "+1 555 0100", "note": "any time"}])
+    page = member_client.get(f"/me/recovery/counters/{counter.pk}/slip/").content.decode()
+    assert "Sam (sponsor)" in page and 'href="tel:+15550100"' in page

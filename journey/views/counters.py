@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..access import get_counter_for_owner
 from ..forms.counters import CounterForm, SlipForm, add_service_errors
-from ..models import Counter, today_for
+from ..models import Counter, RecoveryPlan, today_for
 from ..services import counters as services
 
 
@@ -69,7 +69,15 @@ def record_slip(request, counter_id):
             messages.success(request, _kind_words(counter.summary(today).total_days))
             return redirect("journey:counters")
     summary = counter.summary(today)
-    context = {"counter": counter, "summary": summary, "form": form, "kind_words": _kind_words(summary.total_days)}
+    plan = RecoveryPlan.objects.owned_by(request.user).first()
+    context = {
+        "counter": counter,
+        "summary": summary,
+        "form": form,
+        "kind_words": _kind_words(summary.total_days),
+        # The people the member wrote into their own plan: the first to call when it is hard.
+        "people": [p for p in (plan.people if plan else []) if p.get("name")],
+    }
     return render(request, "journey/slip.html", context)
 
 

@@ -3,7 +3,8 @@
 No person, group or meeting here is real. The fellowships themselves come from a migration.
 """
 
-from datetime import time
+from datetime import time, timedelta
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -154,9 +155,76 @@ class Command(BaseCommand):
                     "types": types,
                 },
             )
+        _demo_recovery(users["river"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(users)} members, {len(GROUPS)} groups, {len(MEETINGS)} meetings.\n"
                 f"Log in as 'river' (or maya, tomas, june, ash) with the password '{DEMO_PASSWORD}'."
             )
         )
+
+
+def _demo_recovery(user) -> None:
+    """Sixty invented days of River's own recovery, so that "My recovery" has something to show. Only once."""
+    from journey.checkup import QUESTIONS
+    from journey.models import Counter, today_for
+    from journey.services import attendance, checkins, checkups, counters, goals, journal, plan
+
+    if Counter.objects.filter(user=user).exists():
+        return
+    today = today_for(user)
+    counter = counters.create_counter(
+        user,
+        pathway="alcohol",
+        start_date=today - timedelta(days=200),
+        cost_per_day=Decimal("12.50"),
+        currency="USD",
+        why="To be there for my kids, and for me.",
+        today=today,
+    )
+    counters.record_slip(counter, slip_date=today - timedelta(days=38), learned="Call before, not after.", today=today)
+    for n in range(60, -1, -1):
+        if n % 7 == 3:
+            continue  # a few days without a check-in, as in life
+        wave = (n * 7) % 5
+        checkins.record_checkin(
+            user,
+            today=today,
+            date=today - timedelta(days=n),
+            mood=2 + wave % 4,
+            craving=max(0, 7 - n // 6 - wave),
+            tired=n % 4 == 0,
+            lonely=n % 9 == 0,
+            went_to_meeting=n % 3 == 0,
+            reached_out=n % 2 == 0,
+            health=2 + (60 - n) // 20,
+            home=3,
+            purpose=2 + wave % 3,
+            community=2 + (60 - n) // 25,
+            triggers=["payday"] if n % 14 == 0 else [],
+        )
+    for n in range(0, 56, 3):
+        attendance.record_attendance(user, today=today, date=today - timedelta(days=n), name="Tuesday Serenity (demo)")
+    walk = goals.create_goal(user, today=today, domain="health", title="Walk three times a week")
+    for text in ("Find walking shoes", "Walk around the block", "Walk with Maya on Saturday"):
+        goals.add_step(walk, text=text)
+    goals.toggle_step(walk.steps.order_by("position", "pk").first())
+    goals.create_goal(user, today=today, domain="community", title="Give a share at my home group", progress=30)
+    checkups.record_checkup(user, today=today, answers={q.key: 2 + i % 3 for i, q in enumerate(QUESTIONS)})
+    plan.save_plan(
+        user,
+        warning_signs="Skipping meals, staying in, not answering the phone.",
+        triggers=[{"trigger": "Payday", "response": "Pay the bills first; call Maya."}],
+        people=[{"name": "Maya (sponsor)", "phone": "+1 555 0100", "note": "any time"}],
+        reasons="My kids. Waking up clear.",
+        crisis_plan="Call Maya, then the helpline on the Get help page.",
+    )
+    journal.create_entry(
+        user,
+        today=today,
+        title="Three good things",
+        tags=["gratitude"],
+        mood=4,
+        prompt="gratitude",
+        body="Coffee with Maya. The walk in the rain. My daughter laughing at dinner.",
+    )

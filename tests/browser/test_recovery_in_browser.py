@@ -1,0 +1,151 @@
+"""My recovery in a real browser: a member checks in, writes in the journal, shares a counter and withdraws it;
+every page of it passes axe, breaks no CSP rule and loads nothing from elsewhere."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+from conftest import PASSWORD, make_member
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page, username, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/")
+
+
+def test_a_member_checks_in_and_sees_it_on_my_recovery(page):
+    make_member("checker", display_name="Checker")
+    log_in(page, "checker")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My recovery").click()
+    page.get_by_role("link", name="How is today? Check in").click()
+    page.get_by_label("4").first.check()
+    page.get_by_label("Craving").fill("8")
+    page.get_by_label("Tired").check()
+    page.get_by_label("Note").fill("Long shift, but I went for a walk.")
+    page.get_by_role("button", name="Check in", exact=True).click()
+    html = page.content()
+    assert "Get help" in html  # a high craving offers help, kindly
+    page.goto("/me/recovery/")
+    assert page.get_by_text("You checked in today.").is_visible()
+    assert page.locator("svg.chart").count() >= 1
+    page.get_by_text("Show the figures as a table").first.click()
+    assert page.locator("table caption").first.is_visible()
+
+
+def test_a_member_writes_in_the_journal_and_finds_it_again(page):
+    make_member("writer", display_name="Writer")
+    log_in(page, "writer")
+    page.goto("/me/recovery/journal/new/")
+    page.get_by_label("Title").fill("Morning pages")
+    page.get_by_label("Entry").fill("The lake was quiet and so was my head. Gratitude for small things.")
+    page.get_by_role("button", name="Save entry").click()
+    page.goto("/me/recovery/journal/?q=quiet+lake")
+    assert page.get_by_role("link", name="Morning pages").is_visible()
+    page.goto("/me/recovery/journal/?q=nothing-like-this")
+    assert page.get_by_role("link", name="Morning pages").count() == 0
+
+
+def test_sharing_a_counter_with_my_sponsor_and_withdrawing_it(browser, live_server):
+    from journey.models import today_for
+    from journey.services.counters import create_counter
+
+    member = make_member("sharer", display_name="Sharer")
+    make_member("mysponsor", display_name="Sam")
+    create_counter(member, pathway="gambling", start_date=today_for(member), today=today_for(member))
+    owner = browser.new_context(base_url=live_server.url).new_page()
+    log_in(owner, "sharer")
+    owner.goto("/me/recovery/counters/")
+    owner.get_by_role("link", name="Share…").click()
+    owner.get_by_label("With a person (their username)").fill("mysponsor")
+    owner.get_by_role("button", name="Share", exact=True).click()
+    sponsor = browser.new_context(base_url=live_server.url).new_page()
+    log_in(sponsor, "mysponsor")
+    sponsor.goto("/me/notifications/")
+    sponsor.get_by_role("link", name="Sharer shared something from their recovery with you.").click()
+    shared_url = sponsor.url
+    assert "Gambling" in sponsor.content()
+    owner.goto("/me/recovery/shares/")
+    owner.get_by_role("button", name="Withdraw").click()
+    response = sponsor.goto(shared_url)
+    assert response.status == 404
+
+
+RECOVERY_PAGES = [
+    "/me/recovery/",
+    "/me/recovery/counters/",
+    "/me/recovery/checkin/",
+    "/me/recovery/checkins/",
+    "/me/recovery/checkin/reminder/",
+    "/me/recovery/goals/",
+    "/me/recovery/checkups/",
+    "/me/recovery/checkups/new/",
+    "/me/recovery/plan/",
+    "/me/recovery/plan/edit/",
+    "/me/recovery/plan/print/",
+    "/me/recovery/worksheets/",
+    "/me/recovery/worksheets/new/cost_benefit/",
+    "/me/recovery/worksheets/new/urge_log/",
+    "/me/recovery/meetings/",
+    "/me/recovery/journal/",
+    "/me/recovery/journal/new/?prompt=daily_inventory",
+    "/me/recovery/shares/",
+    "/shared-with-me/",
+    "/me/notifications/",
+]
+
+
+def _river_pages():
+    from journey.models import Counter, Goal
+
+    river = Counter.objects.get(user__username="river")
+    goal = Goal.objects.filter(user__username="river").first()
+    return [
+        *RECOVERY_PAGES,
+        f"/me/recovery/counters/{river.pk}/slip/",
+        f"/me/recovery/goals/{goal.pk}/",
+        f"/me/recovery/share/counter/{river.pk}/",
+    ]
+
+
+def test_recovery_pages_pass_axe_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    log_in(page, "river", "peerhaven-demo-2026")
+    problems = []
+    for path in _river_pages():
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.evaluate(axe_source)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
+    context.close()
+    ours = urlparse(live_server.url).netloc
+    assert [u for u in requested if not u.startswith("data:") and urlparse(u).netloc != ours] == []
+    assert problems == [], "\n".join(problems)
+
+
+def test_recovery_pages_break_no_content_security_rule(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    log_in(page, "river", "peerhaven-demo-2026")
+    for path in _river_pages():
+        page.goto(path)
+    context.close()
+    assert violations == []
