@@ -1,12 +1,20 @@
 """Priority alerts to moderators when someone may be at risk. Nothing of it is shown to other members."""
 
-from django.urls import reverse
+from datetime import timedelta
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from notifications.services import notify
 
-from .models import Report, ReportReason
+from .models import Report, ReportReason, ReportStatus
+
+# The `detail` of an alert raised because the member pressed "talk to a moderator" (no post, no note).
+ASKED_TO_TALK = "asked to talk"
+# Pressing "talk to a moderator" again within this time does not alert the moderators twice.
+ASK_AGAIN_AFTER = timedelta(hours=1)
 
 
 def moderators_for(group=None) -> list:
@@ -38,13 +46,52 @@ def raise_at_risk_alert(member, *, post=None, note=None, group=None, reporter=No
         detail=detail,
         priority=True,
     )
+    if detail == ASKED_TO_TALK:
+        text = _("Urgent: someone asked to talk with a moderator. Please look at the moderation queue.")
+    else:
+        text = _("Urgent: someone may be at risk. Please look at the moderation queue.")
+    url = _report_url(report)
     for moderator in moderators_for(group):
         if moderator.pk == member.pk:
             continue
-        notify(
-            moderator,
-            kind="at_risk_alert",
-            text=_("Urgent: someone may be at risk. Please look at the moderation queue."),
-            url=reverse("safety:report_detail", args=[report.pk]),
-        )
+        notify(moderator, kind="at_risk_alert", text=text, url=url)
     return report
+
+
+def _report_url(report: Report) -> str:
+    try:
+        return reverse("safety:report_detail", args=[report.pk])
+    except NoReverseMatch:  # the moderation pages are another part of the work; the alert must never fail
+        return ""
+
+
+def ask_to_talk(member, *, group=None) -> Report:
+    """The member asked, from the help shown before posting, that a moderator reach out to them. The moderators'
+    alert says only that someone asked to talk. Asking again within `ASK_AGAIN_AFTER` returns the same open report
+    without alerting again (a reload or a double click must not flood the queue)."""
+    recent = (
+        Report.objects.filter(
+            member=member,
+            reason=ReportReason.AT_RISK,
+            detail=ASKED_TO_TALK,
+            status=ReportStatus.OPEN,
+            created_at__gte=timezone.now() - ASK_AGAIN_AFTER,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if recent is not None:
+        return recent
+    return raise_at_risk_alert(member, group=group, detail=ASKED_TO_TALK)
+
+
+def alert_if_at_risk(member, text: str, *, post=None, note=None, group=None, language: str | None = None):
+    """For a service that has just saved a post, reply or note: check what was written and, if it suggests the
+    writer may be at risk, raise the priority alert. Returns the `CrisisCheck`. The writer saw the help before
+    posting (see safety/_help_before_posting.html); nothing of this is shown to other members."""
+    from .crisis import check_text
+
+    result = check_text(text, language)
+    if result.at_risk:
+        raise_at_risk_alert(member, post=post, note=note, group=group)
+    return result
