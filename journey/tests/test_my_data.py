@@ -33,3 +33,61 @@ def test_deleting_the_account_deletes_the_counters(member):
     services.record_slip(counter, today_for(member))
     delete_account(member)
     assert not Counter.objects.exists() and not Period.objects.exists() and not Slip.objects.exists()
+
+
+def _everything(user, tag):
+    from journey.models import Attendance, CheckIn, Checkup, Goal, GoalStep, JournalEntry, RecoveryPlan, Worksheet
+
+    today = today_for(user)
+    checkin = CheckIn.objects.create(user=user, date=today, mood=3, note=f"{tag} note", pledge=f"{tag} pledge")
+    checkin.triggers.create(user=user, name=f"{tag} trigger")
+    goal = Goal.objects.create(user=user, domain="home", title=f"{tag} goal")
+    GoalStep.objects.create(goal=goal, text=f"{tag} step")
+    Checkup.objects.create(
+        user=user, taken_on=today, answers={"q": 2}, health=1, home=2, purpose=3, community=4, total=10
+    )
+    RecoveryPlan.objects.create(user=user, reasons=f"{tag} reasons", people=[{"name": f"{tag} person"}])
+    Worksheet.objects.create(user=user, kind="abc", data={"belief": f"{tag} belief"})
+    Attendance.objects.create(user=user, date=today, name=f"{tag} meeting")
+    JournalEntry.objects.create(user=user, date=today, body=f"{tag} journal", tags=[f"{tag}-tag"])
+
+
+def test_download_holds_every_part_of_my_recovery_in_plain_words(member_client, member, outsider):
+    _everything(member, "MINE")
+    _everything(outsider, "THEIRS")
+    data = json.loads(member_client.get("/me/data/download/").content)["data"]
+    text = json.dumps(data)
+    for part in (
+        "MINE note",
+        "MINE pledge",
+        "MINE trigger",
+        "MINE goal",
+        "MINE step",
+        "MINE reasons",
+        "MINE person",
+        "MINE belief",
+        "MINE meeting",
+        "MINE journal",
+        "MINE-tag",
+    ):
+        assert part in text, part
+    assert "THEIRS" not in text
+    assert data["checkups"][0]["total"] == 10
+    assert "gAAAAA" not in text  # decrypted, not tokens
+
+
+def test_deleting_the_account_deletes_every_part_of_my_recovery(member, outsider):
+    from django.apps import apps
+
+    _everything(member, "MINE")
+    _everything(outsider, "THEIRS")
+    owned = [m for m in apps.get_app_config("journey").get_models() if any(f.name == "user" for f in m._meta.fields)]
+    before = {m: m.objects.filter(user_id=member.pk).count() for m in owned}
+    assert sum(before.values()) >= 9
+    member_id = member.pk
+    delete_account(member)
+    for model in owned:
+        assert not model.objects.filter(user_id=member_id).exists(), model
+    from journey.models import JournalEntry
+
+    assert JournalEntry.objects.filter(user=outsider).count() == 1
