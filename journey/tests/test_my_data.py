@@ -61,6 +61,7 @@ def _everything(user, tag):
     Attendance.objects.create(user=user, date=today, name=f"{tag} meeting")
     JournalEntry.objects.create(user=user, date=today, body=f"{tag} journal", tags=[f"{tag}-tag"])
     CheckInReminder.objects.create(user=user, time=time(20, 30))
+    services.create_counter(user, pathway="custom", name=f"{tag} counter", start_date=today, today=today)
 
 
 def test_download_holds_every_part_of_my_recovery_in_plain_words(member_client, member, outsider):
