@@ -64,6 +64,10 @@ class User(AbstractUser):
     fellowships = models.ManyToManyField("directory.Program", blank=True, verbose_name=_("fellowships"))
     languages = models.JSONField(_("languages"), default=list, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # A copy of the suspension in force (safety.ModerationAction is the record; safety.sanctions keeps this in
+    # step), so that every request can check it without a query.
+    suspended_at = models.DateTimeField(null=True, blank=True, editable=False)
+    suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     display_name_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.MEMBERS)
     pronouns_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)

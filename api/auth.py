@@ -23,7 +23,25 @@ class TokenAuth(HttpBearer):
             PersonalAccessToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = user
         request.api_token = found
+        _refuse_if_suspended(request, user)
         return user
+
+
+def _refuse_if_suspended(request, user) -> None:
+    """A suspended member keeps only what the site keeps open for them (see safety.sanctions); the session route
+    is already refused by safety.middleware before it gets here."""
+    from django.urls import Resolver404, resolve
+
+    from safety.sanctions import allowed_while_suspended, suspended_until
+
+    if not suspended_until(user)[0]:
+        return
+    try:
+        name = resolve(request.path_info).view_name
+    except Resolver404:
+        name = ""
+    if not allowed_while_suspended(name):
+        raise HttpError(403, "Your account is suspended for now. See /me/moderation/ for why and how to appeal.")
 
 
 class MemberSessionAuth(SessionAuth):

@@ -125,6 +125,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "accounts.middleware.StaffRolesRequireMFAMiddleware",
+    "safety.middleware.SuspendedMemberMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]

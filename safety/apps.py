@@ -7,3 +7,6 @@ class SafetyConfig(AppConfig):
 
     def ready(self) -> None:
         from safety import personal_data  # noqa: F401  (registers the export section)
+        from safety.sanctions import connect_signals
+
+        connect_signals()

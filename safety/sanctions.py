@@ -32,3 +32,69 @@ def is_muted(user, group, now=None) -> bool:
 
     now = now or timezone.now()
     return Membership.objects.filter(group=group, user=user, muted_until__gt=now).exists()
+
+
+# What a suspended member may still use: Get help, their account (and its data and deletion), their moderation
+# page (to read why and appeal), notifications, and logging out. For the site's middleware to enforce.
+ALLOWED_WHILE_SUSPENDED = frozenset(
+    {
+        "safety:help",
+        "safety:talk_to_moderator",
+        "safety:my_moderation",
+        "safety:appeal",
+        "accounts:home",
+        "accounts:my_data",
+        "accounts:my_data_download",
+        "accounts:delete",
+        "account_logout",
+        "notifications:list",
+        "notifications:mark_all_read",
+        "set_language",
+        "api:help_lines",
+        "api:my_moderation",
+        "api:appeal_action",
+    }
+)
+
+
+def allowed_while_suspended(url_name: str) -> bool:
+    """Whether a suspended member may reach the URL named `url_name` ("namespace:name")."""
+    return url_name in ALLOWED_WHILE_SUSPENDED
+
+
+# --- The site-wide check a request makes: read from the member's own row, which the auth middleware loads ---------
+
+
+def suspended_until(user, now=None) -> tuple[bool, object]:
+    """(suspended now, until) from `User.suspended_at`/`suspended_until`: no query."""
+    if user is None or not user.is_authenticated or getattr(user, "suspended_at", None) is None:
+        return False, None
+    until = user.suspended_until
+    if until is not None and until <= (now or timezone.now()):
+        return False, None
+    return True, until
+
+
+def refresh_suspension(user_id: int) -> None:
+    """Copy the suspension in force (if any) onto the member's row; run whenever a site-wide action is saved."""
+    from accounts.models import User
+
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    action = active_suspension(user)
+    User.objects.filter(pk=user_id).update(
+        suspended_at=action.created_at if action else None, suspended_until=action.until if action else None
+    )
+
+
+def _on_action_saved(sender, instance, **kwargs):
+    if instance.group_id is None and instance.kind in (ActionKind.SUSPEND, ActionKind.LIFT):
+        refresh_suspension(instance.member_id)
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    post_save.connect(_on_action_saved, sender=ModerationAction, dispatch_uid="safety.suspension.saved")
+    post_delete.connect(_on_action_saved, sender=ModerationAction, dispatch_uid="safety.suspension.deleted")
