@@ -1,7 +1,329 @@
-"""/api/v1/ for groups."""
+"""/api/v1/groups: finding groups, joining, leaving, requests, members and guidelines.
 
-from ninja import Router
+The same QuerySets, access checks and services as the pages: a group the caller may not see answers 404 (an
+unlisted group does not exist for anyone but its members), and a service's field errors answer 400 naming the field.
+"""
 
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.responses import Status
+
+from accounts.models import User
 from api.auth import MEMBER_AUTH
+from journey.api.errors import as_bad_request
+from safety.blocks import blocked_ids
+
+from ..access import is_facilitator, membership_of
+from ..models import Group, GroupKind, Membership
+from ..services import groups as services
 
 router = Router(tags=["groups"], auth=MEMBER_AUTH)
+
+MAX_LIMIT = 100
+
+
+class ProgramOut(Schema):
+    slug: str
+    name: str
+
+
+class GroupOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+    program: ProgramOut | None
+    description: str
+    eligibility: str
+    visibility: str = Field(..., description="open, request (join by request) or unlisted (by invitation).")
+    readable_by_site_members: bool
+    is_member: bool
+
+
+class GroupDetailOut(GroupOut):
+    member_count: int
+    guidelines_version: int = Field(..., description="The current version; 0 when the group has none.")
+    my_role: str | None
+    my_guidelines_version: int | None = Field(..., description="The version you accepted, when you are a member.")
+    meetings: list[int] = Field(..., description="Ids of its meetings in the directory (/api/v1/meetings/{id}).")
+
+
+class GroupPage(Schema):
+    count: int
+    page: int
+    limit: int
+    next_page: int | None
+    items: list[GroupOut]
+
+
+class MemberOut(Schema):
+    display_name: str = Field(..., description="“A member” when their profile keeps their name from you.")
+    role: str
+    joined_at: datetime
+
+
+class MemberPage(Schema):
+    count: int
+    page: int
+    limit: int
+    next_page: int | None
+    items: list[MemberOut]
+
+
+class MembershipOut(Schema):
+    group_id: int
+    role: str
+    joined_at: datetime
+    guidelines_version: int
+
+
+class GuidelinesOut(Schema):
+    version: int
+    text: str
+    created_at: datetime | None
+    my_accepted_version: int | None
+
+
+class JoinIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    accept_guidelines_version: int = Field(..., ge=0, description="The current guidelines version, accepted.")
+
+
+class RequestIn(JoinIn):
+    message: str = Field("", max_length=services.MAX_MESSAGE)
+
+
+class LeaveIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    successor_username: str | None = Field(
+        None, max_length=150, description="When you are the last facilitator: the member who takes over."
+    )
+
+
+class GuidelinesIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    text: str = Field(..., min_length=1, max_length=services.MAX_GUIDELINES)
+
+
+class AcceptIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    version: int = Field(..., ge=0)
+
+
+class RequestOut(Schema):
+    id: int
+    status: str
+    created_at: datetime
+
+
+class GroupFilters(Schema):
+    q: str = Field("", max_length=100, description="Words in the name or description.")
+    kind: GroupKind | None = None
+    program: str | None = Field(None, max_length=50, description="A program's slug.")
+    mine: bool = False
+    page: int = Field(1, ge=1)
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1)
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+
+
+def _visible_group(user, group_id: int) -> Group:
+    return get_object_or_404(Group.objects.visible_to(user).select_related("program"), pk=group_id)
+
+
+def _slice(queryset, page: int, limit: int) -> tuple[list, int, int | None]:
+    count = queryset.count()
+    start = (page - 1) * limit
+    items = list(queryset[start : start + limit]) if start < count else []
+    return items, count, page + 1 if start + limit < count else None
+
+
+def _group_out(group: Group, is_member: bool) -> dict:
+    return {
+        "id": group.pk,
+        "slug": group.slug,
+        "name": group.name,
+        "kind": group.kind,
+        "program": {"slug": group.program.slug, "name": group.program.name} if group.program else None,
+        "description": group.description,
+        "eligibility": group.eligibility,
+        "visibility": group.visibility,
+        "readable_by_site_members": group.readable_by_site_members,
+        "is_member": is_member,
+    }
+
+
+def _detail_out(user, group: Group) -> dict:
+    membership = membership_of(user, group)
+    return {
+        **_group_out(group, membership is not None),
+        "member_count": group.memberships.count(),
+        "guidelines_version": services.current_version(group),
+        "my_role": membership.role if membership else None,
+        "my_guidelines_version": membership.guidelines_version if membership else None,
+        "meetings": list(group.meetings.order_by("pk").values_list("pk", flat=True)),
+    }
+
+
+def _membership_out(membership: Membership) -> dict:
+    return {
+        "group_id": membership.group_id,
+        "role": membership.role,
+        "joined_at": membership.joined_at,
+        "guidelines_version": membership.guidelines_version,
+    }
+
+
+def _call(function, *args, **kwargs):
+    """A service call; its field errors answer 400, a refusal 403."""
+    try:
+        return function(*args, **kwargs)
+    except DjangoValidationError as error:
+        raise as_bad_request(error) from error
+    except PermissionDenied as error:
+        raise HttpError(403, "You may not do that.") from error
+
+
+@router.get("/groups", response=GroupPage, summary="Groups you may see")
+def list_groups(request, filters: Query[GroupFilters]):
+    """Listed groups, and the unlisted ones you belong to; filters: words, kind, program slug, your groups only."""
+    user = request.auth
+    groups = Group.objects.visible_to(user).select_related("program")
+    for word in filters.q.split()[:5]:
+        groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
+    if filters.kind:
+        groups = groups.filter(kind=filters.kind)
+    if filters.program:
+        groups = groups.filter(program__slug=filters.program)
+    mine = Membership.objects.filter(user=user)
+    if filters.mine:
+        groups = groups.filter(pk__in=mine.values("group_id"))
+    groups = groups.annotate(is_mine=Exists(mine.filter(group=OuterRef("pk")))).order_by("name", "pk")
+    items, count, next_page = _slice(groups, filters.page, filters.limit)
+    return {
+        "count": count,
+        "page": filters.page,
+        "limit": filters.limit,
+        "next_page": next_page,
+        "items": [_group_out(g, g.is_mine) for g in items],
+    }
+
+
+@router.get("/groups/{group_id}", response=GroupDetailOut, summary="One group")
+def get_group(request, group_id: int):
+    return _detail_out(request.auth, _visible_group(request.auth, group_id))
+
+
+@router.post("/groups/{group_id}/join", response={201: MembershipOut}, summary="Join an open group")
+def join_group(request, group_id: int, payload: JoinIn):
+    group = _visible_group(request.auth, group_id)
+    membership = _call(services.join_group, request.auth, group, payload.accept_guidelines_version)
+    return Status(201, _membership_out(membership))
+
+
+@router.post("/groups/{group_id}/leave", response={204: None}, summary="Leave a group")
+def leave_group(request, group_id: int, payload: LeaveIn | None = None):
+    group = _visible_group(request.auth, group_id)
+    membership = membership_of(request.auth, group)
+    if membership is None:
+        raise HttpError(404, "You are not a member of this group.")
+    successor = None
+    if payload and payload.successor_username:
+        successor = Membership.objects.filter(
+            group=group, user__username__iexact=payload.successor_username.strip()
+        ).first()
+        if successor is None:
+            raise as_bad_request(DjangoValidationError({"successor_username": "No member of the group has it."}))
+    _call(services.leave_group, membership, successor=successor)
+    return Status(204, None)
+
+
+@router.post("/groups/{group_id}/requests", response={201: RequestOut}, summary="Ask to join a group")
+def request_to_join(request, group_id: int, payload: RequestIn):
+    group = _visible_group(request.auth, group_id)
+    join_request = _call(
+        services.request_to_join,
+        request.auth,
+        group,
+        payload.message,
+        accept_guidelines_version=payload.accept_guidelines_version,
+    )
+    return Status(201, {"id": join_request.pk, "status": join_request.status, "created_at": join_request.created_at})
+
+
+@router.get("/groups/{group_id}/members", response=MemberPage, summary="Members of a group you belong to")
+def list_members(request, group_id: int, params: Query[PageParams]):
+    """For members of the group only (everyone else: 404). Display name, role and joined date; oldest first."""
+    user = request.auth
+    group = _visible_group(user, group_id)
+    if membership_of(user, group) is None:
+        raise HttpError(404, "Not found.")
+    memberships = (
+        group.memberships.exclude(user_id__in=blocked_ids(user)).select_related("user").order_by("joined_at", "pk")
+    )
+    items, count, next_page = _slice(memberships, params.page, params.limit)
+    named = set(User.objects.visible_to(user).filter(pk__in=[m.user_id for m in items]).values_list("pk", flat=True))
+    return {
+        "count": count,
+        "page": params.page,
+        "limit": params.limit,
+        "next_page": next_page,
+        "items": [
+            {
+                "display_name": m.user.display_name if m.user_id in named else "A member",
+                "role": m.role,
+                "joined_at": m.joined_at,
+            }
+            for m in items
+        ],
+    }
+
+
+def _guidelines_out(user, group: Group) -> dict:
+    current = services.current_guidelines(group)
+    membership = membership_of(user, group)
+    return {
+        "version": current.version if current else 0,
+        "text": current.text if current else "",
+        "created_at": current.created_at if current else None,
+        "my_accepted_version": membership.guidelines_version if membership else None,
+    }
+
+
+@router.get("/groups/{group_id}/guidelines", response=GuidelinesOut, summary="A group's current guidelines")
+def get_guidelines(request, group_id: int):
+    group = _visible_group(request.auth, group_id)
+    return _guidelines_out(request.auth, group)
+
+
+@router.post("/groups/{group_id}/guidelines", response={201: GuidelinesOut}, summary="Publish a new version")
+def publish_guidelines(request, group_id: int, payload: GuidelinesIn):
+    """Facilitators only: the text becomes the current version, and members are asked to accept it again."""
+    group = _visible_group(request.auth, group_id)
+    if not is_facilitator(request.auth, group):
+        raise HttpError(403, "Only the group's facilitators publish its guidelines.")
+    _call(services.publish_guidelines, group, request.auth, payload.text)
+    return Status(201, _guidelines_out(request.auth, group))
+
+
+@router.post("/groups/{group_id}/guidelines/accept", response=MembershipOut, summary="Accept the current guidelines")
+def accept_guidelines(request, group_id: int, payload: AcceptIn):
+    group = _visible_group(request.auth, group_id)
+    membership = membership_of(request.auth, group)
+    if membership is None:
+        raise HttpError(404, "You are not a member of this group.")
+    membership = _call(services.accept_guidelines, membership, payload.version)
+    return _membership_out(membership)

@@ -1,7 +1,107 @@
-"""/api/v1/ for notes."""
+"""/api/v1/ for peer support notes: the notes I keep (or sent), and sending one.
 
-from ninja import Router
+Same rules as the pages (services.notes): a recipient in a block with the caller is "not found" (404). A note that
+reads as someone at risk is sent, moderators are alerted, and the 201 answer tells the writer `at_risk`.
+"""
+
+from datetime import datetime
+
+from django.core.paginator import Paginator
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
 
+from ..models import Group, SupportNote
+from ..services import notes as services
+from ..services.discussion import shown_name
+from .discussion import MAX_LIMIT, _call
+
 router = Router(tags=["notes"], auth=MEMBER_AUTH)
+
+
+class NotesQuery(Schema):
+    model_config = {"extra": "forbid"}
+
+    box: str = Field("received", pattern="^(received|sent)$", description="received (kept) or sent")
+    page: int = Field(1, ge=1)
+    limit: int = Field(30, ge=1, le=MAX_LIMIT)
+
+
+class NoteOut(Schema):
+    id: int
+    sender: str
+    recipient: str
+    group: int | None
+    html: str
+    body: str | None = Field(None, description="The text as written, for its sender only.")
+    created_at: datetime
+    read: bool
+    kept: bool
+    at_risk: bool | None = None
+    help_url: str | None = None
+
+
+class NotePage(Schema):
+    count: int
+    page: int
+    pages: int
+    items: list[NoteOut]
+
+
+class NoteIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    recipient: str = Field(..., min_length=1, max_length=150, description="The recipient's username.")
+    body: str = Field(..., max_length=services.MAX_NOTE)
+    group: int | None = Field(None, description="A group you both belong to (optional).")
+
+
+def _note_out(user, note: SupportNote) -> dict:
+    sent = note.sender_id == user.pk
+    return {
+        "id": note.pk,
+        "sender": shown_name(note.sender),
+        "recipient": shown_name(note.recipient),
+        "group": note.group_id,
+        "html": note.html,
+        "body": note.body if sent else None,
+        "created_at": note.created_at,
+        "read": note.read_at is not None,
+        "kept": note.kept,
+    }
+
+
+@router.get("/me/notes", response=NotePage, summary="Notes I keep (or, with box=sent, notes I sent)")
+def list_notes(request, params: Query[NotesQuery]):
+    if params.box == "sent":
+        notes = SupportNote.objects.sent_by(request.auth)
+    else:
+        notes = SupportNote.objects.received_by(request.auth)
+    notes = notes.select_related("sender", "recipient").order_by("-created_at", "-pk")
+    page = Paginator(notes, params.limit).get_page(params.page)
+    return {
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "items": [_note_out(request.auth, note) for note in page.object_list],
+    }
+
+
+@router.post("/notes", response={201: NoteOut}, summary="Send a note of encouragement")
+def send_note(request, payload: NoteIn):
+    recipient = services.find_recipient(request.auth, payload.recipient)
+    group = None
+    if payload.group is not None:
+        group = Group.objects.filter(pk=payload.group).first()
+        if group is None:
+            from ninja.errors import ValidationError
+
+            raise ValidationError([{"loc": ("body", "group"), "msg": "Choose a group you both belong to, or none."}])
+    note = _call(services.write_note, request.auth, recipient, body=payload.body, group=group)
+    data = _note_out(request.auth, note)
+    if note.at_risk:
+        data["at_risk"] = True
+        data["help_url"] = reverse("safety:help")
+    return Status(201, data)

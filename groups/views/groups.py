@@ -1,21 +1,157 @@
-from django.shortcuts import render
-from django.urls import path
+"""Group pages: the list of groups, a group's own page, starting a group, and the members page."""
 
-from ..access import get_group_for_viewer
-from ..models import Group
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from safety.blocks import blocked_ids
+
+from ..access import get_group_for_viewer, is_facilitator, membership_of
+from ..forms import add_service_errors
+from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
+from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
+from ..services import groups as services
+
+GROUPS_PER_PAGE = 20
+MEMBERS_PER_PAGE = 50
+SHARES_SHOWN = 10
 
 
 def group_list(request):
+    form = GroupFilterForm(request.GET or None)
     groups = Group.objects.visible_to(request.user).select_related("program")
-    return render(request, "groups/group_list.html", {"groups": groups})
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            for word in data["q"].split()[:5]:
+                groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
+        if data["kind"]:
+            groups = groups.filter(kind=data["kind"])
+        if data["program"]:
+            groups = groups.filter(program=data["program"])
+        if data["mine"] and request.user.is_authenticated:
+            groups = groups.filter(pk__in=Membership.objects.filter(user=request.user).values("group_id"))
+    if request.user.is_authenticated:
+        groups = groups.annotate(is_mine=Exists(Membership.objects.filter(group=OuterRef("pk"), user=request.user)))
+    page = Paginator(groups.order_by("name", "pk"), GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "may_create": services.may_create_groups(request.user),
+    }
+    return render(request, "groups/group_list.html", context)
+
+
+def _shares_for(user, group, membership):
+    """The My-recovery shares made to this group, newest first, for its members only (blocked people left out)."""
+    if membership is None:
+        return []
+    from journey.models import Share
+    from journey.sharing import SHAREABLE
+
+    shares = (
+        Share.objects.visible_to(user)
+        .to_group(group)
+        .exclude(owner_id__in=blocked_ids(user))
+        .select_related("owner", "content_type")[:SHARES_SHOWN]
+    )
+    rows = []
+    for share in shares:
+        shareable = SHAREABLE.get(share.content_type.model)
+        rows.append((share, shareable.label if shareable else share.content_type.name))
+    return rows
+
+
+def detail_context(request, group: Group, **forms) -> dict:
+    """Everything the group page shows for this viewer; `forms` are bound forms to show with their errors."""
+    user = request.user
+    membership = membership_of(user, group)
+    guidelines = services.current_guidelines(group)
+    version = guidelines.version if guidelines else 0
+    readable = user.is_authenticated and Group.objects.readable_by(user).filter(pk=group.pk).exists()
+    invitation = services.pending_invitation_for(user, group) if membership is None else None
+    pending_request = None
+    if user.is_authenticated and membership is None and group.visibility == GroupVisibility.REQUEST:
+        pending_request = JoinRequest.objects.filter(group=group, user=user, status=RequestStatus.PENDING).first()
+    initial = {"version": version}
+    context = {
+        "group": group,
+        "membership": membership,
+        "member_count": group.memberships.count(),
+        "guidelines": guidelines,
+        "needs_acceptance": membership is not None and membership.guidelines_version < version,
+        "readable": readable,
+        "invitation": invitation,
+        "pending_request": pending_request,
+        "meetings": group.meetings.select_related("program").order_by("day", "time", "pk"),
+        "shares": _shares_for(user, group, membership),
+        "manage": is_facilitator(user, group, membership) if user.is_authenticated else False,
+        "join_form": forms.get("join_form") or AcceptGuidelinesForm(initial=initial, auto_id="join_%s"),
+        "request_form": forms.get("request_form") or JoinRequestForm(initial=initial, auto_id="request_%s"),
+        "accept_form": forms.get("accept_form") or AcceptGuidelinesForm(initial=initial, auto_id="accept_%s"),
+    }
+    return context
 
 
 def group_detail(request, slug):
     group = get_group_for_viewer(request.user, slug)
-    return render(request, "groups/group_detail.html", {"group": group, "member_count": group.memberships.count()})
+    return render(request, "groups/group_detail.html", detail_context(request, group))
+
+
+@login_required
+def group_create(request):
+    if not services.may_create_groups(request.user):
+        raise Http404
+    form = NewGroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.create_group(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except PermissionDenied as error:
+            raise Http404 from error
+        else:
+            messages.success(request, _("“%(name)s” is ready. You are its facilitator.") % {"name": group.name})
+            return redirect("groups:detail", group.slug)
+    return render(request, "groups/group_form.html", {"form": form})
+
+
+def visible_names(viewer, users) -> set[int]:
+    """Ids among `users` whose display name `viewer` may see (one query, the profile's own visibility rule)."""
+    ids = [u.pk for u in users]
+    return set(User.objects.visible_to(viewer).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+@login_required
+def group_members(request, slug):
+    """The members of the group, for its members: display name, role and when they joined."""
+    group = get_group_for_viewer(request.user, slug)
+    if membership_of(request.user, group) is None:
+        raise Http404
+    memberships = (
+        group.memberships.exclude(user_id__in=blocked_ids(request.user))
+        .select_related("user")
+        .order_by("joined_at", "pk")
+    )
+    page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    named = visible_names(request.user, [m.user for m in page])
+    context = {"group": group, "page": page, "named": named}
+    return render(request, "groups/members.html", context)
 
 
 urlpatterns = [
     path("groups/", group_list, name="list"),
+    path("groups/new/", group_create, name="create"),
     path("groups/<slug:slug>/", group_detail, name="detail"),
+    path("groups/<slug:slug>/members/", group_members, name="members"),
 ]

@@ -56,13 +56,14 @@ def _every_text_value_in_the_database() -> str:
         for table in connection.introspection.table_names():
             if connection.vendor == "postgresql":
                 cursor.execute(f"SELECT t::text FROM {quote(table)} t")  # noqa: S608
+                chunks.extend(str(row[0]) for row in cursor.fetchall())
             else:
-                columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
-                if not columns:
-                    continue
-                joined = " || '|' || ".join(f"COALESCE(CAST({quote(c)} AS TEXT), '')" for c in columns)
-                cursor.execute(f"SELECT {joined} FROM {quote(table)}")  # noqa: S608
-            chunks.extend(str(row[0]) for row in cursor.fetchall())
+                cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608
+                for row in cursor.fetchall():
+                    chunks.extend(
+                        bytes(v).decode("utf-8", "replace") if isinstance(v, bytes | memoryview) else str(v)
+                        for v in row
+                    )
     return "\n".join(chunks)
 
 
