@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 
-from .models import Group, GroupRole, Membership, Post, Thread
+from .models import Event, Group, GroupRole, Membership, Post, Resource, Thread
 
 SITE_MODERATION_ROLES = (Role.MODERATOR, Role.ADMIN)
 
@@ -66,6 +66,16 @@ def get_group_for_reader(user, slug: str) -> Group:
 
 def get_thread_for_reader(user, thread_id: int) -> Thread:
     return get_object_or_404(Thread.objects.visible_to(user).select_related("group", "author"), pk=thread_id)
+
+
+def get_resource_for_reader(user, resource_id: int) -> Resource:
+    """A resource of the site's library (members) or of a group the user may read; 404 otherwise."""
+    return get_object_or_404(Resource.objects.visible_to(user).select_related("group", "author"), pk=resource_id)
+
+
+def get_event_for_reader(user, event_id: int) -> Event:
+    """A site-wide event (members) or an event of a group the user may read; 404 otherwise."""
+    return get_object_or_404(Event.objects.visible_to(user).select_related("group", "organizer"), pk=event_id)
 
 
 def get_post_for_reader(user, post_id: int) -> Post:

@@ -156,6 +156,7 @@ class Command(BaseCommand):
                 },
             )
         _demo_recovery(users["river"])
+        _demo_groups(users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(users)} members, {len(GROUPS)} groups, {len(MEETINGS)} meetings.\n"
@@ -228,3 +229,34 @@ def _demo_recovery(user) -> None:
         prompt="gratitude",
         body="Coffee with Maya. The walk in the rain. My daughter laughing at dinner.",
     )
+
+
+DEMO_GUIDELINES = """1. What is said here stays here. Don't share anyone's story or name outside the group.
+2. Speak from your own experience: "I", not "you should".
+3. Be kind. Disagree gently, never about a person.
+4. No selling, no promotion, no advice about medication: that is for professionals.
+5. If you are worried about someone, use "Report" and choose "Someone may be at risk"."""
+
+
+def _demo_groups(users) -> None:
+    """Guidelines, accepted by every member, and a first conversation in the open groups. Only once per group."""
+    from groups.models import Guidelines, Membership, Thread
+    from groups.services.discussion import react, reply, start_thread
+    from groups.services.groups import accept_guidelines, publish_guidelines
+
+    for group in Group.objects.filter(slug__in=[g[0] for g in GROUPS]):
+        if not Guidelines.objects.filter(group=group).exists():
+            publish_guidelines(group, users["river"], DEMO_GUIDELINES)
+            for membership in Membership.objects.filter(group=group):
+                accept_guidelines(membership, group.guidelines_versions.first().version)
+        if group.visibility == GroupVisibility.UNLISTED or Thread.objects.filter(group=group).exists():
+            continue
+        thread = start_thread(
+            users["maya"],
+            group,
+            title="How do you get through the evenings?",
+            body="Evenings are the hardest for me. What helps you? For me it's a walk and calling someone.",
+        )
+        first = reply(users["river"], thread, body="Cooking something new. And this group, honestly.")
+        react(users["maya"], first, "thank_you")
+        reply(users["june"], thread, body="Tea, a bath and an early night. **Early** is the key word for me.")
