@@ -19,7 +19,10 @@ from .forms import DeleteAccountForm, ProfileForm, TokenForm
 
 @login_required
 def account_home(request):
-    return render(request, "accounts/home.html", {"mfa_enabled": is_mfa_enabled(request.user)})
+    from groups.access import is_site_moderator
+
+    context = {"mfa_enabled": is_mfa_enabled(request.user), "is_site_moderator": is_site_moderator(request.user)}
+    return render(request, "accounts/home.html", context)
 
 
 @login_required
