@@ -1,5 +1,8 @@
 """Sending real-time events to members' open pages, only after the write that caused them commits."""
 
+import asyncio
+import threading
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
@@ -22,4 +25,16 @@ def send_to_users(user_ids, event: dict) -> None:
         for user_id in recipients:
             async_to_sync(layer.group_send)(user_group(user_id), event)
 
-    transaction.on_commit(send)
+    def send_from_sync_code() -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            send()
+            return
+        # An event loop runs in this very thread (a script or test driving a browser): async_to_sync refuses to
+        # run here, so send from a short-lived thread.
+        worker = threading.Thread(target=send, name="realtime-send")
+        worker.start()
+        worker.join()
+
+    transaction.on_commit(send_from_sync_code)

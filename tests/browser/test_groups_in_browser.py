@@ -1,0 +1,163 @@
+"""Groups in a real browser: a newcomer joins a group by accepting its guidelines, starts a thread and gets a
+reaction of support; writing words of crisis shows help first and still lets them post; every group, discussion,
+library, event, note and moderation page passes axe, breaks no CSP rule and loads nothing from elsewhere."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+from conftest import PASSWORD, make_member
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page, username, password=PASSWORD):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/")
+
+
+def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    make_member("newbie", display_name="Newbie")
+    page = browser.new_context(base_url=live_server.url).new_page()
+    log_in(page, "newbie")
+    page.goto("/groups/")
+    page.get_by_role("link", name="Tools, Not Rules").click()
+    assert page.get_by_text("What is said here stays here.").first.is_visible()
+    page.get_by_role("button", name="Join the group").click()
+    assert "Tick the box to accept the guidelines." in page.content()  # not joined without accepting
+    page.get_by_label("I accept the guidelines").check()
+    page.get_by_role("button", name="Join the group").click()
+    page.goto("/groups/tools-not-rules/threads/new/")
+    page.get_by_label("Title").fill("First week")
+    page.get_by_label("Your message").fill("Hi all, first week here. Glad to have found you.")
+    page.get_by_role("button", name="Post the thread").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "First week"
+
+    maya = browser.new_context(base_url=live_server.url).new_page()
+    log_in(maya, "maya", "peerhaven-demo-2026")
+    maya.goto(page.url.split("?")[0])
+    maya.get_by_role("button", name="Sending strength").first.click()
+    page.reload()
+    assert page.locator(".reaction", has_text="Sending strength").first.inner_text().endswith("1")
+
+
+def test_words_of_crisis_show_help_first_and_posting_stays_possible(browser, live_server):
+    call_command("load_demo", verbosity=0)
+    page = browser.new_context(base_url=live_server.url).new_page()
+    log_in(page, "river", "peerhaven-demo-2026")
+    page.goto("/groups/lakeside-home-group/threads/")
+    page.get_by_role("link", name="How do you get through the evenings?").click()
+    page.get_by_label("Your reply").fill("Honestly I can't go on like this, I want to end it all")
+    page.get_by_role("button", name="Post reply").click()
+    help_panel = page.locator("#help-before-posting")
+    assert help_panel.is_visible()
+    assert help_panel.get_by_role("link", name="Get help now").count() >= 1 or "help" in help_panel.inner_text().lower()
+    page.get_by_role("button", name="Post it").click()
+    assert "I want to end it all" in page.content()
+    assert page.locator("#help-before-posting").count() == 0
+
+
+def _pages():
+    from groups.models import Event, Post, Resource, SupportNote, Thread
+
+    thread = Thread.objects.filter(group__slug="lakeside-home-group").first()
+    post = Post.objects.filter(thread=thread).exclude(author__username="river").first()
+    return [
+        "/groups/",
+        "/groups/lakeside-home-group/",
+        "/groups/lakeside-home-group/members/",
+        "/groups/lakeside-home-group/threads/",
+        f"/groups/lakeside-home-group/threads/{thread.pk}/",
+        "/groups/lakeside-home-group/threads/new/",
+        "/groups/lakeside-home-group/resources/",
+        "/groups/lakeside-home-group/resources/new/",
+        f"/resources/{Resource.objects.first().pk}/",
+        "/groups/lakeside-home-group/events/",
+        "/groups/lakeside-home-group/events/new/",
+        f"/events/{Event.objects.first().pk}/",
+        "/groups/lakeside-home-group/manage/",
+        "/groups/lakeside-home-group/manage/members/",
+        "/groups/lakeside-home-group/manage/guidelines/",
+        "/groups/lakeside-home-group/manage/invitations/",
+        "/groups/lakeside-home-group/moderation/",
+        "/groups/lakeside-home-group/moderation/log/",
+        f"/report/post/{post.pk}/",
+        "/resources/",
+        "/events/",
+        "/notes/",
+        "/notes/write/maya/",
+        "/me/blocks/",
+        "/me/blocks/add/maya/",
+        "/me/moderation/",
+        "/help/talk-to-a-moderator/",
+        f"/notes/?note={SupportNote.objects.count()}",
+    ]
+
+
+def _demo_with_library_and_events():
+    call_command("load_demo", verbosity=0)
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import User
+    from groups.models import Event, Group, Resource, SupportNote
+
+    river, maya = User.objects.get(username="river"), User.objects.get(username="maya")
+    group = Group.objects.get(slug="lakeside-home-group")
+    if not Resource.objects.exists():
+        Resource.objects.create(group=group, author=river, kind="coping", title="Urge surfing", html="<p>Ride it.</p>")
+    if not Event.objects.exists():
+        start = timezone.now() + timedelta(days=2)
+        Event.objects.create(
+            group=group,
+            organizer=river,
+            kind="social",
+            title="Picnic",
+            time_zone="America/Chicago",
+            starts_at=start,
+            ends_at=start + timedelta(hours=2),
+            location="Lakeside park",
+            capacity=10,
+        )
+    SupportNote.objects.create(sender=maya, recipient=river, body="Proud of you.", html="<p>Proud of you.</p>")
+
+
+def test_group_pages_pass_axe_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
+    _demo_with_library_and_events()
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    log_in(page, "river", "peerhaven-demo-2026")
+    problems = []
+    for path in _pages():
+        response = page.goto(path)
+        assert response.status == 200, path
+        page.evaluate(axe_source)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                problems.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
+    context.close()
+    ours = urlparse(live_server.url).netloc
+    assert [u for u in requested if not u.startswith("data:") and urlparse(u).netloc != ours] == []
+    assert problems == [], "\n".join(problems)
+
+
+def test_group_pages_break_no_content_security_rule(browser, live_server):
+    _demo_with_library_and_events()
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    log_in(page, "river", "peerhaven-demo-2026")
+    for path in _pages():
+        page.goto(path)
+    context.close()
+    assert violations == []
