@@ -149,3 +149,31 @@ def test_recovery_pages_break_no_content_security_rule(browser, live_server):
         page.goto(path)
     context.close()
     assert violations == []
+
+
+def test_a_full_recovery_plan_prints_on_one_page(browser, live_server):
+    import io
+
+    import pypdf
+
+    from journey.services.plan import save_plan
+
+    member = make_member("planner", display_name="Planner")
+    line = "Notice it early, name it, and do the next right thing, even a small one. "
+    save_plan(
+        member,
+        warning_signs=line * 3,
+        coping=line * 3,
+        places_to_avoid=line * 2,
+        reasons=line * 3,
+        crisis_plan=line * 3,
+        triggers=[{"trigger": f"Trigger {n}", "response": line} for n in range(6)],
+        people=[{"name": f"Person {n}", "phone": "+1 555 0100", "note": "evenings"} for n in range(5)],
+    )
+    page = browser.new_context(base_url=live_server.url).new_page()
+    log_in(page, "planner")
+    page.goto("/me/recovery/plan/print/")
+    page.emulate_media(media="print")
+    for paper in ("A4", "Letter"):
+        pages = len(pypdf.PdfReader(io.BytesIO(page.pdf(format=paper))).pages)
+        assert pages == 1, f"{paper}: {pages} pages"
