@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory messages clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,7 +60,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 ## bench: the benchmarks in bench/ (HTTP handlers; the worldwide directory, see bench/README.md)
-bench: bench-http bench-directory
+bench: bench-http bench-directory bench-groups bench-discussion
 
 bench-http: install-dev
 	DEBUG=0 SECRET_KEY=bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ SECURE_SSL_REDIRECT=0 \
@@ -70,6 +70,13 @@ bench-http: install-dev
 # The first run generates the synthetic directory: make bench-directory BENCH_DIRECTORY_ARGS="--generate 500000"
 bench-directory: install-dev
 	$(BIN)/python bench/directory_bench.py $(BENCH_DIRECTORY_ARGS)
+
+## bench-groups / bench-discussion: a group of 20,000 members; a thread of 2,000 replies (pages and API)
+bench-groups: install-dev
+	$(BIN)/python bench/groups_bench.py --members 20000 --requests 50
+
+bench-discussion: install-dev
+	$(BIN)/python bench/discussion_bench.py --replies 2000 --requests 50
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache
