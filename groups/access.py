@@ -64,6 +64,14 @@ def get_group_for_reader(user, slug: str) -> Group:
     return group
 
 
+def get_group_for_reader_by_id(user, group_id: int) -> Group:
+    """As `get_group_for_reader`, by id (the API's filters name groups by id)."""
+    group = Group.objects.readable_by(user).filter(pk=group_id).first()
+    if group is None:
+        raise Http404("No such group.")
+    return group
+
+
 def get_thread_for_reader(user, thread_id: int) -> Thread:
     return get_object_or_404(Thread.objects.visible_to(user).select_related("group", "author"), pk=thread_id)
 

@@ -7,7 +7,6 @@ Times: `starts_local`/`ends_local` are wall times in the event's `time_zone` (no
 from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -15,10 +14,11 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
+from api.paging import page_of
 from journey.api.errors import as_bad_request
 
-from ..access import get_event_for_reader
-from ..models import RSVP, Event, EventKind, Group, RSVPStatus
+from ..access import get_event_for_reader, get_group_for_reader_by_id
+from ..models import RSVP, Event, EventKind, RSVPStatus
 from ..services import events as services
 
 router = Router(tags=["events"], auth=MEMBER_AUTH)
@@ -173,16 +173,9 @@ def _detail(user, event_id: int) -> dict:
     return _out(event, services.rsvp_of(user, event), services.going_count(event), services.can_manage(user, event))
 
 
-def _readable_group(user, group_id: int) -> Group:
-    group = Group.objects.readable_by(user).filter(pk=group_id).first()
-    if group is None:
-        raise Http404("No such group.")
-    return group
-
-
 @router.get("/events", response=EventPage, summary="Events you may see (site-wide and your groups')")
 def list_events(request, filters: Query[EventFilters]):
-    group = _readable_group(request.auth, filters.group) if filters.group is not None else None
+    group = get_group_for_reader_by_id(request.auth, filters.group) if filters.group is not None else None
     queryset = services.list_events(
         request.auth,
         group=group,
@@ -192,15 +185,14 @@ def list_events(request, filters: Query[EventFilters]):
         start=filters.start,
         end=filters.end,
     )
-    start = (filters.page - 1) * filters.limit
-    rows = list(queryset[start : start + filters.limit + 1])
-    items = rows[: filters.limit]
+    paged = page_of(queryset, filters.page, filters.limit)
+    items = paged.items
     mine = {r.event_id: r for r in RSVP.objects.filter(user=request.auth, event__in=[e.pk for e in items])}
     # The organiser sees the join link of their own events; staff use the detail route.
     return {
         "items": [_out(e, mine.get(e.pk), e.going_count, e.organizer_id == request.auth.pk) for e in items],
         "page": filters.page,
-        "has_next": len(rows) > filters.limit,
+        "has_next": paged.has_next,
     }
 
 
@@ -213,7 +205,7 @@ def get_event(request, event_id: int):
 def create_event(request, payload: EventIn):
     data = payload.model_dump()
     group_id = data.pop("group")
-    group = _readable_group(request.auth, group_id) if group_id is not None else None
+    group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
     try:
         event = services.create_event(request.auth, group=group, **data)
     except DjangoValidationError as error:

@@ -8,7 +8,6 @@ gives `file_url`, the page route that checks access again.
 from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
@@ -16,11 +15,12 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
+from api.paging import page_of
 from journey.api.errors import as_bad_request
 from journey.models import Domain
 
-from ..access import get_resource_for_reader
-from ..models import Group, Resource, ResourceHelped, ResourceKind
+from ..access import get_group_for_reader_by_id, get_resource_for_reader
+from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
 from ..services import resources as services
 
@@ -131,16 +131,9 @@ def _helped_ids(user, resources) -> set[int]:
     return set(ResourceHelped.objects.filter(user=user, resource_id__in=ids).values_list("resource_id", flat=True))
 
 
-def _readable_group(user, group_id: int) -> Group:
-    group = Group.objects.readable_by(user).filter(pk=group_id).first()
-    if group is None:
-        raise Http404("No such group.")
-    return group
-
-
 @router.get("/resources", response=ResourcePage, summary="Resources you may see (the site's and your groups')")
 def list_resources(request, filters: Query[ResourceFilters]):
-    group = _readable_group(request.auth, filters.group) if filters.group is not None else None
+    group = get_group_for_reader_by_id(request.auth, filters.group) if filters.group is not None else None
     queryset = services.find_resources(
         request.auth,
         group=group,
@@ -150,11 +143,10 @@ def list_resources(request, filters: Query[ResourceFilters]):
         kind=filters.kind,
         q=filters.q,
     )
-    start = (filters.page - 1) * filters.limit
-    rows = list(queryset[start : start + filters.limit + 1])
-    items = rows[: filters.limit]
+    paged = page_of(queryset, filters.page, filters.limit)
+    items = paged.items
     helped = _helped_ids(request.auth, items)
-    return {"items": [_out(r, helped) for r in items], "page": filters.page, "has_next": len(rows) > filters.limit}
+    return {"items": [_out(r, helped) for r in items], "page": filters.page, "has_next": paged.has_next}
 
 
 @router.get("/resources/{resource_id}", response=ResourceOut, summary="One resource")
@@ -167,7 +159,7 @@ def get_resource(request, resource_id: int):
 def add_resource(request, payload: ResourceIn):
     data = payload.model_dump()
     group_id = data.pop("group")
-    group = _readable_group(request.auth, group_id) if group_id is not None else None
+    group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
     if data["kind"] == ResourceKind.FILE:
         raise as_bad_request(DjangoValidationError({"kind": "Files are added through the site's page."}))
     try:

@@ -3,12 +3,13 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.paging import next_link, page_of
 from directory.access import get_meeting_for_viewer
 
 from ..access import get_own
@@ -41,6 +42,8 @@ class AttendanceIn(Schema):
 class AttendanceFilter(Schema):
     date_from: dt.date | None = Field(None, alias="from", description="First date, inclusive.")
     date_to: dt.date | None = Field(None, alias="to", description="Last date, inclusive.")
+    page: int = Field(1, ge=1, description="Newest first; a `Link: rel=next` header points at the next page.")
+    limit: int = Field(100, ge=1, le=500)
 
 
 class WeekOut(Schema):
@@ -56,13 +59,16 @@ class SummaryOut(Schema):
 
 
 @router.get("/me/attendance", response=list[AttendanceOut], summary="Meetings I went to")
-def list_attendance(request, filters: Query[AttendanceFilter]):
+def list_attendance(request, response: HttpResponse, filters: Query[AttendanceFilter]):
     rows = Attendance.objects.owned_by(request.auth)
     if filters.date_from:
         rows = rows.filter(date__gte=filters.date_from)
     if filters.date_to:
         rows = rows.filter(date__lte=filters.date_to)
-    return rows
+    paged = page_of(rows, filters.page, filters.limit)
+    if link := next_link(request, paged):
+        response["Link"] = link
+    return paged.items
 
 
 @router.get("/me/attendance/summary", response=SummaryOut, summary="How many meetings I went to")

@@ -3,11 +3,13 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.paging import next_link, page_of
 
 from ..access import get_own
 from ..models import JournalEntry, today_for
@@ -61,6 +63,8 @@ class SearchParams(Schema):
     tag: str = Field("", max_length=services.MAX_TAG)
     date_from: dt.date | None = Field(None, alias="from", description="First date, inclusive.")
     date_to: dt.date | None = Field(None, alias="to", description="Last date, inclusive.")
+    page: int = Field(1, ge=1, description="Newest first; a `Link: rel=next` header points at the next page.")
+    limit: int = Field(100, ge=1, le=500)
 
 
 class PromptOut(Schema):
@@ -73,10 +77,14 @@ class PromptOut(Schema):
 
 
 @router.get("/me/journal", response=list[EntryOut], summary="My journal entries (search)")
-def list_journal_entries(request, params: Query[SearchParams]):
-    return services.search_entries(
+def list_journal_entries(request, response: HttpResponse, params: Query[SearchParams]):
+    found = services.search_entries(
         request.auth, q=params.q, tag=params.tag, date_from=params.date_from, date_to=params.date_to
     )
+    paged = page_of(found, params.page, params.limit)
+    if link := next_link(request, paged):
+        response["Link"] = link
+    return paged.items
 
 
 @router.get("/me/journal/prompts", response=list[PromptOut], summary="Journal prompts")
