@@ -101,6 +101,20 @@ class AppealOut(Schema):
     created_at: datetime
 
 
+class DecisionIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    overturn: bool = Field(..., description="true reverses the decision (and restores what can be restored).")
+    response: str = Field(..., max_length=services.MAX_REASON, description="The answer the member reads.")
+
+
+class DecisionOut(Schema):
+    id: int
+    status: str
+    response: str
+    decided_at: datetime | None
+
+
 def as_bad_request(error: DjangoValidationError) -> ValidationError:
     """A service's field errors, answered like a schema error: 400 "Invalid <field>." with the details."""
     return ValidationError(
@@ -258,3 +272,15 @@ def appeal_action(request, action_id: int, payload: AppealIn):
     return Status(
         201, {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
     )
+
+
+@router.post("/appeals/{appeal_id}/decision", response=DecisionOut, summary="Decide an appeal (another moderator)")
+def decide_appeal(request, appeal_id: int, payload: DecisionIn):
+    appeal = services.get_appeal_for_moderator(request.auth, appeal_id)
+    if not services.may_decide(request.auth, appeal):
+        raise HttpError(403, "Another moderator, not the one who took the action, decides an appeal.")
+    try:
+        services.decide_appeal(request.auth, appeal, overturn=payload.overturn, response=payload.response)
+    except DjangoValidationError as error:
+        raise as_bad_request(error) from error
+    return {"id": appeal.pk, "status": appeal.status, "response": appeal.response, "decided_at": appeal.decided_at}

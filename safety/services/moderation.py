@@ -443,7 +443,23 @@ def appeal(member, action: ModerationAction, text: str) -> Appeal:
         raise ValidationError({"text": _("Please keep it under %(n)s characters.") % {"n": MAX_APPEAL}})
     if Appeal.objects.filter(action=action).exists():
         raise ValidationError({"text": _("You have already appealed this decision.")})
-    return Appeal.objects.create(action=action, member=member, text=text)
+    appeal_ = Appeal.objects.create(action=action, member=member, text=text)
+    _tell_who_may_decide(appeal_)
+    return appeal_
+
+
+def _tell_who_may_decide(appeal_: Appeal) -> None:
+    """The moderators who may decide the appeal (not the one who took the action) learn that one waits."""
+    from ..alerts import moderators_for
+
+    for moderator in moderators_for(appeal_.action.group):
+        if may_decide(moderator, appeal_):
+            notify(
+                moderator,
+                kind="appeal",
+                text=_("A member appealed a moderation decision."),
+                url=reverse("safety:appeal_detail", args=[appeal_.pk]),
+            )
 
 
 def may_decide(moderator, appeal_: Appeal) -> bool:
