@@ -74,3 +74,35 @@ def test_pages_and_the_member_socket_share_one_server(browser, served):
     assert page.get_by_role("link", name="My account").is_visible()
     assert page.evaluate(SOCKET_JS, ws_url) == "open"
     context.close()
+
+
+def _log_in(page, username):
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("peerhaven-demo-2026")
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/")
+
+
+def test_a_mention_reaches_the_members_open_page_at_once(browser, served):
+    """When River mentions Maya in a reply, Maya's open page counts one more notification and
+    announces it, without a reload."""
+    maya = browser.new_context(base_url=served).new_page()
+    _log_in(maya, "maya")
+    maya.goto("/groups/")
+    before = maya.locator("#nav-notifications .count")
+    start = int(before.inner_text()) if before.count() else 0
+    maya.wait_for_timeout(500)  # let the socket open
+
+    river = browser.new_context(base_url=served).new_page()
+    _log_in(river, "river")
+    river.goto("/groups/lakeside-home-group/threads/")
+    river.get_by_role("link", name="How do you get through the evenings?").click()
+    river.get_by_label("Your reply").fill("@maya a short walk after dinner, every day this week.")
+    river.get_by_role("button", name="Post reply").click()
+
+    maya.wait_for_function(
+        "n => Number(document.querySelector('#nav-notifications .count')?.textContent) === n", arg=start + 1
+    )
+    assert "River" in maya.locator("#live-status").inner_text()
+    assert "walk after dinner" not in maya.locator("#live-status").inner_text()

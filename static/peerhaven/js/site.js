@@ -3,4 +3,53 @@ document.addEventListener("DOMContentLoaded", () => {
   // Select the whole new API token when it receives focus, to make copying easy.
   const token = document.getElementById("new-token");
   if (token) token.addEventListener("focus", () => token.select());
+  liveNotifications();
 });
+
+// A logged-in member's open pages learn of new notifications at once: the header's count goes up and screen
+// readers hear one polite line. Notifications never hold what someone wrote, only who and where.
+function liveNotifications() {
+  const path = document.body.dataset.live;
+  const link = document.getElementById("nav-notifications");
+  if (!path || !link || !("WebSocket" in window)) return;
+  const status = document.getElementById("live-status");
+  let delay = 1000;
+  const connect = () => {
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    const socket = new WebSocket(scheme + location.host + path);
+    socket.addEventListener("open", () => { delay = 1000; });
+    socket.addEventListener("message", (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch { return; }
+      if (message.kind !== "notification") return;
+      bump(link);
+      if (status && message.data && message.data.text) {
+        status.textContent = `${link.dataset.newLabel} ${message.data.text}`;
+      }
+    });
+    socket.addEventListener("close", (event) => {
+      if (event.code === 4401 || event.code === 4403) return;  // logged out or refused: stop
+      setTimeout(connect, delay);
+      delay = Math.min(delay * 2, 60000);
+    });
+  };
+  connect();
+}
+
+function bump(link) {
+  let badge = link.querySelector(".badge");
+  if (!badge) {
+    badge = document.createElement("span");
+    badge.className = "badge";
+    const count = document.createElement("span");
+    count.className = "count";
+    count.textContent = "0";
+    const label = document.createElement("span");
+    label.className = "visually-hidden";
+    label.textContent = ` ${link.dataset.unreadLabel}`;
+    badge.append(count, label);
+    link.append(" ", badge);
+  }
+  const count = badge.querySelector(".count");
+  count.textContent = String(parseInt(count.textContent, 10) + 1);
+}
