@@ -182,3 +182,23 @@ def test_no_reply_notice_after_the_author_left_the_group(member, sponsor, thread
     Membership.objects.filter(user=sponsor, group=group).delete()
     services.reply(member, thread, body="hello")
     assert not Notification.objects.filter(user=sponsor).exists()
+
+
+def test_with_htmx_a_reaction_answers_just_the_posts_reactions(member_client, member, sponsor):
+    from groups.services.discussion import start_thread
+
+    from .test_threads import join, make_group
+
+    group = make_group(slug="htmx-circle")
+    join(member, group)
+    join(sponsor, group)
+    post = start_thread(sponsor, group, title="Hi", body="Hello all").posts.get(number=1)
+    response = member_client.post(f"/groups/posts/{post.pk}/react/", {"kind": "strength"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "<h1" not in html
+    assert 'aria-pressed="true"' in html and '<span class="count">1</span>' in html
+    assert 'id="live-status"' in html and 'hx-swap-oob="true"' in html
+    # Without HTMX the same press goes back to the post.
+    plain = member_client.post(f"/groups/posts/{post.pk}/react/", {"kind": "me_too"})
+    assert plain.status_code == 302

@@ -299,20 +299,28 @@ def post_delete(request, post_id):
 @login_required
 @require_POST
 def react(request, post_id):
-    """Add (`op=add`, the default) or take back (`op=remove`) a reaction of support."""
+    """Add (`op=add`, the default) or take back (`op=remove`) a reaction of support. With HTMX, answers just the
+    post's reactions (and a line for screen readers); without, goes back to the post."""
     post = get_post_for_reader(request.user, post_id)
-    get_group_for_reader(request.user, post.thread.group.slug)
+    group = get_group_for_reader(request.user, post.thread.group.slug)
     kind = request.POST.get("kind", "")
+    problem = ""
     try:
         if request.POST.get("op") == "remove":
             services.unreact(request.user, post, kind)
         else:
             services.react(request.user, post, kind)
     except ValidationError as error:
-        messages.error(request, " ".join(m for msgs in error.message_dict.values() for m in msgs))
+        problem = " ".join(m for msgs in error.message_dict.values() for m in msgs)
     except PermissionDenied as error:
-        _refused(request, error)
-    return redirect(services.post_url(post))
+        problem = str(error) or _("You cannot do this here.")
+    if not request.htmx:
+        if problem:
+            messages.error(request, problem)
+        return redirect(services.post_url(post))
+    _decorate_posts(request, post.thread, [post])
+    context = {"post": post, "may_react": bool(can_post(request.user, group)), "announcement": problem}
+    return render(request, "groups/discussion/_reactions_swap.html", context)
 
 
 @login_required

@@ -41,7 +41,12 @@ def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, 
     maya = browser.new_context(base_url=live_server.url).new_page()
     log_in(maya, "maya", "peerhaven-demo-2026")
     maya.goto(page.url.split("?")[0])
+    thread_url = maya.url
     maya.get_by_role("button", name="Sending strength").first.click()
+    # With JavaScript, HTMX swaps just the post's reactions: the button is pressed and the page did not change.
+    maya.locator("button.reaction[aria-pressed='true']", has_text="Sending strength").wait_for()
+    assert maya.url == thread_url
+    assert maya.locator("#live-status").inner_text() == "Your reaction is saved."
     page.reload()
     assert page.locator(".reaction", has_text="Sending strength").first.inner_text().endswith("1")
 
