@@ -29,6 +29,9 @@ def about_privacy(request):
 def robots_txt(request):
     from django.http import HttpResponse
 
-    return HttpResponse(
-        "User-agent: *\nDisallow: /me/\nDisallow: /members/\nDisallow: /api/\n", content_type="text/plain"
-    )
+    # Everything private already needs a login; this tells well-behaved crawlers not to try.
+    private = ["/me/", "/members/", "/api/", "/shared-with-me/", "/notes/", "/report/", "/moderation/"]
+    private += ["/resources/", "/events/", "/groups/*/threads/", "/groups/*/resources/", "/groups/*/events/"]
+    private += ["/groups/*/members/", "/groups/*/manage/", "/groups/invite/"]
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in private)]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

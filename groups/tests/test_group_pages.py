@@ -217,3 +217,10 @@ def test_section_links_are_for_readers_of_the_discussion(client, world):
     assert 'href="/groups/harbour/threads/"' in client.get("/groups/harbour/").content.decode()
     client.logout()
     assert 'href="/groups/harbour/threads/"' not in client.get("/groups/harbour/").content.decode()
+
+
+def test_robots_txt_keeps_crawlers_out_of_what_is_said_in_groups(client):
+    text = client.get("/robots.txt").content.decode()
+    for path in ("/groups/*/threads/", "/notes/", "/shared-with-me/", "/me/", "/resources/", "/events/"):
+        assert f"Disallow: {path}\n" in text
+    assert "Disallow: /groups/\n" not in text  # the list of groups stays findable
