@@ -244,7 +244,10 @@ def _demo_groups(users) -> None:
     from groups.services.discussion import react, reply, start_thread
     from groups.services.groups import accept_guidelines, publish_guidelines
 
+    meetings = {"lakeside-home-group": "Lakeside Serenity", "tools-not-rules": "SMART Tuesday Tools"}
     for group in Group.objects.filter(slug__in=[g[0] for g in GROUPS]):
+        if group.slug in meetings:
+            group.meetings.add(*Meeting.objects.filter(source__slug="demo", name=meetings[group.slug]))
         if not Guidelines.objects.filter(group=group).exists():
             publish_guidelines(group, users["river"], DEMO_GUIDELINES)
             for membership in Membership.objects.filter(group=group):
