@@ -57,3 +57,17 @@ def get_member_for_viewer(viewer, username: str) -> tuple[User, dict]:
 
 def get_token_for_owner(user: User, token_id: int) -> PersonalAccessToken:
     return get_object_or_404(PersonalAccessToken, pk=token_id, user=user)
+
+
+def get_request_for_recipient(user, request_id: int):
+    """A pending connection request to `user`; 404 for anyone else's, or one already answered."""
+    from .connections import incoming_requests
+
+    return get_object_or_404(incoming_requests(user), pk=request_id)
+
+
+def get_request_for_sender(user, request_id: int):
+    """A pending connection request `user` sent; 404 for anyone else's, or one already answered."""
+    from .connections import outgoing_requests
+
+    return get_object_or_404(outgoing_requests(user), pk=request_id)

@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 
 from lib.personal_data import register_exporter
 
-from .models import PROFILE_FIELDS, Connection, User
+from .models import PROFILE_FIELDS, Connection, ConnectionRequest, User
 
 
 def _iso(value):
@@ -18,6 +18,7 @@ def _iso(value):
         "accounts.User",
         "accounts.RoleAssignment",
         "accounts.Connection",
+        "accounts.ConnectionRequest",
         "accounts.PersonalAccessToken",
         "account.EmailAddress",
         "mfa.Authenticator",
@@ -40,6 +41,7 @@ def export_account(user) -> dict:
         "profile": profile,
         "roles": sorted(user.role_set()),
         "connections": list(User.objects.filter(pk__in=partners).values_list("display_name", flat=True)),
+        "connection_requests": _connection_requests(user),
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
         "api_tokens": [
             {
@@ -52,3 +54,17 @@ def export_account(user) -> dict:
             for t in user.api_tokens.all()
         ],
     }
+
+
+def _connection_requests(user) -> dict:
+    """Requests the member sent (with the message they wrote) and received, with the other's display name."""
+    sent, received = [], []
+    for request in ConnectionRequest.objects.filter(from_user=user).select_related("to_user"):
+        sent.append({"to": request.to_user.display_name, "message": request.message, **_request_dates(request)})
+    for request in ConnectionRequest.objects.filter(to_user=user).select_related("from_user"):
+        received.append({"from": request.from_user.display_name, **_request_dates(request)})
+    return {"sent": sent, "received": received}
+
+
+def _request_dates(request) -> dict:
+    return {"status": request.status, "created_at": _iso(request.created_at), "decided_at": _iso(request.decided_at)}

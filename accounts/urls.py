@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_people
 
 app_name = "accounts"
 
@@ -14,3 +14,5 @@ urlpatterns = [
     path("me/tokens/<int:token_id>/revoke/", views.token_revoke, name="token_revoke"),
     path("members/<str:username>/", views.member_detail, name="member"),
 ]
+
+urlpatterns += views_people.urlpatterns

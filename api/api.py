@@ -60,6 +60,7 @@ def on_permission_denied(request, exc):
 
 def _add_routers() -> None:
     from accounts.api import router as accounts_router
+    from accounts.api_people import router as people_router
     from directory.api import router as directory_router
     from directory.api_feeds import router as feeds_router
     from groups.api import router as groups_router
@@ -68,6 +69,7 @@ def _add_routers() -> None:
     from safety.api import router as safety_router
 
     api.add_router("/", accounts_router)
+    api.add_router("/", people_router)
     api.add_router("/", directory_router)
     api.add_router("/", feeds_router)
     api.add_router("/", journey_router)

@@ -240,6 +240,7 @@ MEMBER_PAGES = [
     "/me/data/",
     "/me/delete/",
     "/me/tokens/",
+    "/me/people/",
     "/members/member/",
     "/accounts/email/",
     "/accounts/password/change/",

@@ -19,6 +19,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from safety.blocks import blocked_ids
 
 from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
@@ -28,12 +29,6 @@ from ..services import discussion as services
 router = Router(tags=["discussion"], auth=MEMBER_AUTH)
 
 MAX_LIMIT = 100
-
-
-def as_bad_request(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(
-        [{"loc": ("body", field), "msg": " ".join(msgs)} for field, msgs in error.message_dict.items()]
-    )
 
 
 def _call(function, *args, **kwargs):

@@ -14,8 +14,8 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from api.paging import page_of
-from journey.api.errors import as_bad_request
 
 from ..access import get_event_for_reader, get_group_for_reader_by_id
 from ..models import RSVP, Event, EventKind, RSVPStatus

@@ -16,7 +16,7 @@ from ninja.responses import Status
 
 from accounts.models import User
 from api.auth import MEMBER_AUTH
-from journey.api.errors import as_bad_request
+from api.errors import as_bad_request
 from safety.blocks import blocked_ids
 
 from ..access import is_facilitator, membership_of

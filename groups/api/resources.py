@@ -15,8 +15,8 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from api.paging import page_of
-from journey.api.errors import as_bad_request
 from journey.models import Domain
 
 from ..access import get_group_for_reader_by_id, get_resource_for_reader

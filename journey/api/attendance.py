@@ -9,13 +9,13 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from api.paging import next_link, page_of
 from directory.access import get_meeting_for_viewer
 
 from ..access import get_own
 from ..models import Attendance, today_for
 from ..services import attendance as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

@@ -11,11 +11,11 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..models import CheckIn, CheckInReminder, Trigger, today_for
 from ..services import checkins as services
 from ..tasks import verified_email
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

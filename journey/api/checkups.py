@@ -8,12 +8,12 @@ from ninja.responses import Status
 from pydantic import StrictInt
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from .. import checkup as questionnaire
 from ..access import get_own
 from ..models import Checkup, Domain, today_for
 from ..services import checkups as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

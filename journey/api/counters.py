@@ -10,11 +10,11 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..access import get_counter_for_owner
 from ..models import CURRENCIES, Counter, Pathway, today_for
 from ..services import counters as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

@@ -10,11 +10,11 @@ from ninja.responses import Status
 from pydantic import StrictInt
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..access import get_own
 from ..models import Domain, Goal, GoalStatus, today_for
 from ..services import goals as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

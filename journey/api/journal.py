@@ -9,13 +9,13 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from api.paging import next_link, page_of
 
 from ..access import get_own
 from ..models import JournalEntry, today_for
 from ..prompts import PROMPTS
 from ..services import journal as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

@@ -7,9 +7,9 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..services import plan as services
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 MAX = services.MAX_CELL

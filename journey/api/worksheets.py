@@ -8,12 +8,12 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..access import get_own
 from ..models import Worksheet, WorksheetKind, today_for
 from ..services import worksheets as services
 from ..worksheets import DEFINITIONS, MAX_ITEMS, MAX_TITLE
-from .errors import as_bad_request
 
 router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
 

@@ -1,6 +1,5 @@
 """Sharing an item of My recovery with one person or one group, and withdrawing it (at once)."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,14 +12,6 @@ from ..models import Share
 from ..sharing import SHAREABLE, kind_of
 
 MAX_MESSAGE = 500
-
-
-def find_member(name: str):
-    """An active member by username (what a member types to share with a person); None when there is none."""
-    name = (name or "").strip().lstrip("@")
-    if not name:
-        return None
-    return get_user_model().objects.filter(username__iexact=name, is_active=True).first()
 
 
 def share_item(owner, item, *, to_user=None, to_group: Group | None = None, message: str = "") -> Share:

@@ -10,6 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import connection_name, find_member, people_of
 from groups.models import Group
 
 from ..access import get_own, get_share_for_owner, get_share_for_viewer
@@ -40,13 +41,15 @@ def share_item(request, kind, pk):
     form = ShareForm(
         request.POST if request.method == "POST" else None,
         groups=groups,
+        people=[(p.username, connection_name(p)) for p in people_of(request.user)],
         allow_groups=shareable.to_groups,
         initial=initial,
     )
     back = _next(request, request.path)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        to_user = services.find_member(data["to_user"]) if data["to_user"] else None
+        person = data.get("to_person") or data["to_user"]
+        to_user = find_member(person) if person else None
         to_group = groups.filter(pk=data["to_group"]).first() if data.get("to_group") else None
         if data["to_user"] and to_user is None:
             form.add_error("to_user", _("No member has that username."))
@@ -54,7 +57,10 @@ def share_item(request, kind, pk):
             try:
                 services.share_item(request.user, item, to_user=to_user, to_group=to_group, message=data["message"])
             except ValidationError as error:
-                add_service_errors(form, error, fallback="to_user")
+                person_field = "to_person" if data.get("to_person") else "to_user"
+                # The service names the person "to_user"; show its words next to the field the member used.
+                errors = {(person_field if k == "to_user" else k): v for k, v in error.message_dict.items()}
+                add_service_errors(form, ValidationError(errors), fallback=person_field)
             else:
                 messages.success(request, _("Shared. You can withdraw it at any time."))
                 return redirect(back)

@@ -11,10 +11,10 @@ from ninja.responses import Status
 
 from accounts.models import User
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 
 from ..models import Block
 from ..services import blocks as services
-from .moderation import as_bad_request
 
 router = Router(tags=["blocks"], auth=MEMBER_AUTH)
 

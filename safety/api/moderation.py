@@ -16,6 +16,7 @@ from ninja.responses import Status
 
 from accounts.models import User
 from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
 from groups.access import get_post_for_reader
 from groups.models import Group, SupportNote
 
@@ -113,13 +114,6 @@ class DecisionOut(Schema):
     status: str
     response: str
     decided_at: datetime | None
-
-
-def as_bad_request(error: DjangoValidationError) -> ValidationError:
-    """A service's field errors, answered like a schema error: 400 "Invalid <field>." with the details."""
-    return ValidationError(
-        [{"loc": ("body", field), "msg": " ".join(msgs)} for field, msgs in error.message_dict.items()]
-    )
 
 
 def _person(user) -> dict | None:

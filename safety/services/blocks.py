@@ -3,6 +3,8 @@ blocked person is never told."""
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Block
@@ -19,7 +21,22 @@ def block(blocker, blocked) -> Block:
             found, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
     except IntegrityError:  # two requests at once: the other one made it
         found = Block.objects.get(blocker=blocker, blocked=blocked)
+    _part_ways(blocker, blocked)
     return found
+
+
+def _part_ways(a, b) -> None:
+    """Both ways, at once: no connection, no pending request, and nothing of My recovery shared between them."""
+    from accounts.models import ConnectionRequest, ConnectionRequestStatus
+    from accounts.services import disconnect
+    from journey.models import Share
+
+    disconnect(a, b)
+    pending = ConnectionRequest.objects.filter(status=ConnectionRequestStatus.PENDING)
+    pending.filter(Q(from_user=a, to_user=b) | Q(from_user=b, to_user=a)).update(
+        status=ConnectionRequestStatus.WITHDRAWN, decided_at=timezone.now()
+    )
+    Share.objects.filter(Q(owner=a, to_user=b) | Q(owner=b, to_user=a)).delete()
 
 
 def unblock(blocker, blocked) -> bool:

@@ -90,3 +90,26 @@ def test_blocking_a_moderator_hides_their_posts_but_not_their_notices_nor_me_fro
     assert "<p>mine</p>" in page
     services.take_action(world.moderator, kind="warn", member=member, reason="Please be kind.", report=report)
     assert Notification.objects.filter(user=member, kind="moderation_action").exists()
+
+
+def test_blocking_parts_ways_connection_requests_and_shares_both_ways(member, sponsor):
+    from accounts.connections import request_connection
+    from accounts.models import Connection, ConnectionRequest
+    from accounts.services import connect
+    from conftest import make_member
+    from journey.models import Share, today_for
+    from journey.services.counters import create_counter
+    from journey.services.sharing import share_item
+    from safety.services.blocks import block
+
+    connect(member, sponsor)
+    mine = create_counter(member, pathway="alcohol", start_date=today_for(member), today=today_for(member))
+    theirs = create_counter(sponsor, pathway="gambling", start_date=today_for(sponsor), today=today_for(sponsor))
+    share_item(member, mine, to_user=sponsor)
+    share_item(sponsor, theirs, to_user=member)
+    other = make_member("third")
+    request_connection(other, member)
+    block(member, sponsor)
+    assert not Connection.between(member, sponsor)
+    assert not Share.objects.exists()
+    assert ConnectionRequest.objects.filter(from_user=other, status="pending").exists()  # others untouched

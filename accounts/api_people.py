@@ -1,0 +1,121 @@
+"""My people at /api/v1/me/connections and /api/v1/me/connection-requests: the same functions as the pages."""
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from ninja import Field, Router, Schema
+from ninja.responses import Status
+
+from api.auth import MEMBER_AUTH
+from api.errors import as_bad_request
+
+from . import connections
+from .access import get_request_for_recipient, get_request_for_sender
+from .models import Connection, ConnectionRequest
+
+router = Router(tags=["people"], auth=MEMBER_AUTH)
+
+
+class PersonOut(Schema):
+    username: str
+    display_name: str
+
+
+class RequestOut(Schema):
+    id: int
+    username: str = Field(..., description="The other member: the sender of an incoming request, else the recipient.")
+    display_name: str = Field(..., description="Their display name, or @username when they keep it from you.")
+    message: str
+    status: str = Field(..., description="pending, accepted, declined or withdrawn.")
+    created_at: datetime
+    decided_at: datetime | None
+
+
+class RequestsOut(Schema):
+    incoming: list[RequestOut]
+    outgoing: list[RequestOut]
+
+
+class RequestIn(Schema):
+    model_config = {"extra": "forbid"}
+
+    username: str = Field(..., min_length=1, max_length=150)
+    message: str = Field("", max_length=ConnectionRequest.MAX_MESSAGE)
+
+
+def _request_out(viewer, request: ConnectionRequest) -> dict:
+    other = request.from_user if request.to_user_id == viewer.pk else request.to_user
+    return {
+        "id": request.pk,
+        "username": other.username,
+        "display_name": connections.shown_name(viewer, other),
+        "message": request.message,
+        "status": request.status,
+        "created_at": request.created_at,
+        "decided_at": request.decided_at,
+    }
+
+
+@router.get("/me/connections", response=list[PersonOut], summary="My connections")
+def list_connections(request):
+    return [
+        {"username": p.username, "display_name": connections.connection_name(p)}
+        for p in connections.people_of(request.auth)
+    ]
+
+
+@router.delete("/me/connections/{username}", response={204: None}, summary="Stop being connected (nobody is told)")
+def remove_connection(request, username: str):
+    other = connections.find_member(username)
+    if other is None or not Connection.between(request.auth, other):
+        raise Http404("You are not connected with this member.")
+    connections.remove_connection(request.auth, other)
+    return Status(204, None)
+
+
+@router.get("/me/connection-requests", response=RequestsOut, summary="Requests waiting for an answer")
+def list_requests(request):
+    user = request.auth
+    return {
+        "incoming": [_request_out(user, r) for r in connections.incoming_requests(user)],
+        "outgoing": [_request_out(user, r) for r in connections.outgoing_requests(user)],
+    }
+
+
+@router.post("/me/connection-requests", response={201: RequestOut}, summary="Ask a member to connect")
+def create_request(request, payload: RequestIn):
+    """When they had already asked you, their request is accepted instead (the answer's status is accepted)."""
+    try:
+        sent = connections.request_connection(request.auth, connections.find_member(payload.username), payload.message)
+    except DjangoValidationError as error:
+        raise as_bad_request(error) from error
+    return Status(201, _request_out(request.auth, sent))
+
+
+def _answer(request, found: ConnectionRequest, action) -> dict:
+    try:
+        action(request.auth, found)
+    except DjangoValidationError as error:
+        raise as_bad_request(error) from error
+    return _request_out(request.auth, found)
+
+
+@router.post("/me/connection-requests/{request_id}/accept", response=RequestOut, summary="Accept a request to me")
+def accept_request(request, request_id: int):
+    found = get_request_for_recipient(request.auth, request_id)
+    return _answer(request, found, connections.accept_request)
+
+
+@router.post(
+    "/me/connection-requests/{request_id}/decline", response=RequestOut, summary="Decline a request (nobody is told)"
+)
+def decline_request(request, request_id: int):
+    found = get_request_for_recipient(request.auth, request_id)
+    return _answer(request, found, connections.decline_request)
+
+
+@router.post("/me/connection-requests/{request_id}/withdraw", response=RequestOut, summary="Withdraw my request")
+def withdraw_request(request, request_id: int):
+    found = get_request_for_sender(request.auth, request_id)
+    return _answer(request, found, connections.withdraw_request)
