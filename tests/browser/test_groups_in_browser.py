@@ -2,22 +2,14 @@
 reaction of support; writing words of crisis shows help first and still lets them post; every group, discussion,
 library, event, note and moderation page passes axe, breaks no CSP rule and loads nothing from elsewhere."""
 
-from urllib.parse import urlparse
-
 import pytest
 from django.core.management import call_command
 
-from conftest import PASSWORD, make_member
+from conftest import make_member
+
+from .conftest import audit_pages, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, username, password=PASSWORD):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/")
 
 
 def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, live_server):
@@ -133,36 +125,9 @@ def _demo_with_library_and_events():
     SupportNote.objects.create(sender=maya, recipient=river, body="Proud of you.", html="<p>Proud of you.</p>")
 
 
-def test_group_pages_pass_axe_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
+def test_group_pages_pass_axe_break_no_csp_rule_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
     _demo_with_library_and_events()
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
-    page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    log_in(page, "river", "peerhaven-demo-2026")
-    problems = []
-    for path in _pages():
-        response = page.goto(path)
-        assert response.status == 200, path
-        page.evaluate(axe_source)
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
-    context.close()
-    ours = urlparse(live_server.url).netloc
-    assert [u for u in requested if not u.startswith("data:") and urlparse(u).netloc != ours] == []
+    problems, elsewhere, csp = audit_pages(browser, live_server, axe_source, "river", "peerhaven-demo-2026", _pages())
     assert problems == [], "\n".join(problems)
-
-
-def test_group_pages_break_no_content_security_rule(browser, live_server):
-    _demo_with_library_and_events()
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    violations = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    log_in(page, "river", "peerhaven-demo-2026")
-    for path in _pages():
-        page.goto(path)
-    context.close()
-    assert violations == []
+    assert elsewhere == []
+    assert csp == []

@@ -1,22 +1,14 @@
 """My recovery in a real browser: a member checks in, writes in the journal, shares a counter and withdraws it;
 every page of it passes axe, breaks no CSP rule and loads nothing from elsewhere."""
 
-from urllib.parse import urlparse
-
 import pytest
 from django.core.management import call_command
 
-from conftest import PASSWORD, make_member
+from conftest import make_member
+
+from .conftest import audit_pages, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, username, password=PASSWORD):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/")
 
 
 def test_a_member_checks_in_and_sees_it_on_my_recovery(page):
@@ -113,42 +105,14 @@ def _river_pages():
     ]
 
 
-def test_recovery_pages_pass_axe_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
+def test_recovery_pages_pass_axe_break_no_csp_rule_and_load_nothing_from_elsewhere(browser, live_server, axe_source):
     call_command("load_demo", verbosity=0)
-    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
-    page = context.new_page()
-    requested = []
-    page.on("request", lambda request: requested.append(request.url))
-    log_in(page, "river", "peerhaven-demo-2026")
-    problems = []
-    for path in _river_pages():
-        response = page.goto(path)
-        assert response.status == 200, path
-        page.evaluate(axe_source)
-        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-        for violation in result["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                problems.append(f"{path}: {violation['id']} {[n['target'] for n in violation['nodes']][:3]}")
-    context.close()
-    ours = urlparse(live_server.url).netloc
-    assert [u for u in requested if not u.startswith("data:") and urlparse(u).netloc != ours] == []
-    assert problems == [], "\n".join(problems)
-
-
-def test_recovery_pages_break_no_content_security_rule(browser, live_server):
-    call_command("load_demo", verbosity=0)
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    violations = []
-    page.on(
-        "console",
-        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    problems, elsewhere, csp = audit_pages(
+        browser, live_server, axe_source, "river", "peerhaven-demo-2026", _river_pages()
     )
-    log_in(page, "river", "peerhaven-demo-2026")
-    for path in _river_pages():
-        page.goto(path)
-    context.close()
-    assert violations == []
+    assert problems == [], "\n".join(problems)
+    assert elsewhere == []
+    assert csp == []
 
 
 def test_a_full_recovery_plan_prints_on_one_page(browser, live_server):
