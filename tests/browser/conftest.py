@@ -52,6 +52,24 @@ def page(browser, live_server):
 
 
 @pytest.fixture
+def new_page(browser, live_server):
+    """Open another member's browser (a fresh context) on the live server; every one is closed before the test's
+    database is emptied, so that no request is still running when it is."""
+    contexts = []
+
+    def open_page(base_url=None):
+        context = browser.new_context(base_url=base_url or live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def axe_source() -> str:
     need(AXE.exists(), f"axe-core from the npm registry at {AXE} (npm ci)")
     return AXE.read_text()

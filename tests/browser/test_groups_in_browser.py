@@ -12,10 +12,10 @@ from .conftest import audit_pages, log_in
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, live_server):
+def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, live_server, new_page):
     call_command("load_demo", verbosity=0)
     make_member("newbie", display_name="Newbie")
-    page = browser.new_context(base_url=live_server.url).new_page()
+    page = new_page()
     log_in(page, "newbie")
     page.goto("/groups/")
     page.get_by_role("link", name="Tools, Not Rules").click()
@@ -30,7 +30,7 @@ def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, 
     page.get_by_role("button", name="Post the thread").click()
     assert page.get_by_role("heading", level=1).inner_text() == "First week"
 
-    maya = browser.new_context(base_url=live_server.url).new_page()
+    maya = new_page()
     log_in(maya, "maya", "peerhaven-demo-2026")
     maya.goto(page.url.split("?")[0])
     thread_url = maya.url
@@ -43,9 +43,9 @@ def test_a_newcomer_joins_accepting_the_guidelines_and_starts_a_thread(browser, 
     assert page.locator(".reaction", has_text="Sending strength").first.inner_text().endswith("1")
 
 
-def test_words_of_crisis_show_help_first_and_posting_stays_possible(browser, live_server):
+def test_words_of_crisis_show_help_first_and_posting_stays_possible(browser, live_server, new_page):
     call_command("load_demo", verbosity=0)
-    page = browser.new_context(base_url=live_server.url).new_page()
+    page = new_page()
     log_in(page, "river", "peerhaven-demo-2026")
     page.goto("/groups/lakeside-home-group/threads/")
     page.get_by_role("link", name="How do you get through the evenings?").click()

@@ -43,20 +43,20 @@ def test_a_member_writes_in_the_journal_and_finds_it_again(page):
     assert page.get_by_role("link", name="Morning pages").count() == 0
 
 
-def test_sharing_a_counter_with_my_sponsor_and_withdrawing_it(browser, live_server):
+def test_sharing_a_counter_with_my_sponsor_and_withdrawing_it(browser, live_server, new_page):
     from journey.models import today_for
     from journey.services.counters import create_counter
 
     member = make_member("sharer", display_name="Sharer")
     make_member("mysponsor", display_name="Sam")
     create_counter(member, pathway="gambling", start_date=today_for(member), today=today_for(member))
-    owner = browser.new_context(base_url=live_server.url).new_page()
+    owner = new_page()
     log_in(owner, "sharer")
     owner.goto("/me/recovery/counters/")
     owner.get_by_role("link", name="Share…").click()
     owner.get_by_label("With a person (their username)").fill("mysponsor")
     owner.get_by_role("button", name="Share", exact=True).click()
-    sponsor = browser.new_context(base_url=live_server.url).new_page()
+    sponsor = new_page()
     log_in(sponsor, "mysponsor")
     sponsor.goto("/me/notifications/")
     sponsor.get_by_role("link", name="Sharer shared something from their recovery with you.").click()
@@ -115,7 +115,7 @@ def test_recovery_pages_pass_axe_break_no_csp_rule_and_load_nothing_from_elsewhe
     assert csp == []
 
 
-def test_a_full_recovery_plan_prints_on_one_page(browser, live_server):
+def test_a_full_recovery_plan_prints_on_one_page(browser, live_server, new_page):
     import io
 
     import pypdf
@@ -134,7 +134,7 @@ def test_a_full_recovery_plan_prints_on_one_page(browser, live_server):
         triggers=[{"trigger": f"Trigger {n}", "response": line} for n in range(6)],
         people=[{"name": f"Person {n}", "phone": "+1 555 0100", "note": "evenings"} for n in range(5)],
     )
-    page = browser.new_context(base_url=live_server.url).new_page()
+    page = new_page()
     log_in(page, "planner")
     page.goto("/me/recovery/plan/print/")
     page.emulate_media(media="print")

@@ -87,14 +87,15 @@ def _log_in(page, username):
 def test_a_mention_reaches_the_members_open_page_at_once(browser, served):
     """When River mentions Maya in a reply, Maya's open page counts one more notification and
     announces it, without a reload."""
-    maya = browser.new_context(base_url=served).new_page()
+    maya_context, river_context = browser.new_context(base_url=served), browser.new_context(base_url=served)
+    maya = maya_context.new_page()
     _log_in(maya, "maya")
     maya.goto("/groups/")
     before = maya.locator("#nav-notifications .count")
     start = int(before.inner_text()) if before.count() else 0
     maya.wait_for_timeout(500)  # let the socket open
 
-    river = browser.new_context(base_url=served).new_page()
+    river = river_context.new_page()
     _log_in(river, "river")
     river.goto("/groups/lakeside-home-group/threads/")
     river.get_by_role("link", name="How do you get through the evenings?").click()
@@ -106,3 +107,5 @@ def test_a_mention_reaches_the_members_open_page_at_once(browser, served):
     )
     assert "River" in maya.locator("#live-status").inner_text()
     assert "walk after dinner" not in maya.locator("#live-status").inner_text()
+    maya_context.close()
+    river_context.close()

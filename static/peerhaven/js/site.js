@@ -14,10 +14,12 @@ function liveNotifications() {
   if (!path || !link || !("WebSocket" in window)) return;
   const status = document.getElementById("live-status");
   let delay = 1000;
+  let everOpened = false;
+  let failures = 0;
   const connect = () => {
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
     const socket = new WebSocket(scheme + location.host + path);
-    socket.addEventListener("open", () => { delay = 1000; });
+    socket.addEventListener("open", () => { delay = 1000; everOpened = true; failures = 0; });
     socket.addEventListener("message", (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch { return; }
@@ -29,6 +31,8 @@ function liveNotifications() {
     });
     socket.addEventListener("close", (event) => {
       if (event.code === 4401 || event.code === 4403) return;  // logged out or refused: stop
+      failures += 1;
+      if (!everOpened && failures >= 3) return;  // this server serves no sockets here; the page works without
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 60000);
     });
