@@ -77,6 +77,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG e
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = env_str("SITE_NAME", "PeerHaven")
+# Where a logged-in member's pages open their live socket; empty when nothing serves WebSockets (pages still work).
+LIVE_SOCKET_PATH = env_str("LIVE_SOCKET_PATH", "/ws/notifications/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

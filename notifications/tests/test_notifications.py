@@ -67,3 +67,12 @@ def test_a_long_text_is_cut_to_fit(member):
 def test_notifications_are_in_my_data(member_client, member):
     notify(member, kind="share", text="In the download")
     assert "In the download" in member_client.get("/me/data/download/").content.decode()
+
+
+def test_members_pages_open_the_live_socket_and_visitors_pages_do_not(member_client, settings):
+    from django.test import Client
+
+    assert 'data-live="/ws/notifications/"' in member_client.get("/groups/").content.decode()
+    assert "data-live" not in Client().get("/groups/").content.decode()
+    settings.LIVE_SOCKET_PATH = ""
+    assert "data-live" not in member_client.get("/groups/").content.decode()

@@ -51,6 +51,13 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_live_socket(settings):
+    """Django's live server speaks no WebSocket: pages served by it don't try one (test_served_app.py runs the
+    real server, sockets included)."""
+    settings.LIVE_SOCKET_PATH = ""
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """Open another member's browser (a fresh context) on the live server; every one is closed before the test's
