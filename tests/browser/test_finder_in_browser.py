@@ -36,8 +36,11 @@ def test_newcomer_finds_a_meeting_near_a_town_and_adds_it_to_a_calendar(page, se
     page.get_by_label("Near a place").fill("Woodlyn")
     page.get_by_label("Within").select_option("10")
     page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**place=Woodlyn**")
+    page.wait_for_load_state()
     assert "place=Woodlyn" in page.url and "radius_km=10" in page.url
     results = page.locator("#results-heading ~ .meetings .meeting")
+    results.first.wait_for()  # the URL changes when the answer starts; wait for its results, not just its address
     assert results.count() > 0
     assert " km" in results.first.inner_text()
     results.first.locator("a.meeting-name").click()
@@ -70,9 +73,11 @@ def test_help_me_choose_suggests_meetings_with_reasons(page, sepa):
     page.get_by_label("In person, in a room with others").check()
     page.get_by_label("I'd rather just listen").check()
     page.get_by_role("button", name="Show me meetings").click()
-    assert "philosophy=twelve_step" in page.url
+    page.wait_for_url("**philosophy=twelve_step**")
+    page.wait_for_load_state()
     assert page.locator("h1").count() == 1
     suggestions = page.locator("a[href^='/meetings/']").filter(has_not_text="Find a meeting")
+    suggestions.first.wait_for()
     assert suggestions.count() >= 1
     assert "Why it fits" in page.content() or "why" in page.content().lower()
 

@@ -3,6 +3,7 @@ every page of it passes axe, breaks no CSP rule and loads nothing from elsewhere
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from conftest import make_member
 
@@ -21,10 +22,10 @@ def test_a_member_checks_in_and_sees_it_on_my_recovery(page):
     page.get_by_label("Tired").check()
     page.get_by_label("Note").fill("Long shift, but I went for a walk.")
     page.get_by_role("button", name="Check in", exact=True).click()
-    html = page.content()
-    assert "Get help" in html  # a high craving offers help, kindly
+    # A high craving offers help, kindly.
+    expect(page.get_by_role("main").get_by_role("link", name="Get help").first).to_be_visible()
     page.goto("/me/recovery/")
-    assert page.get_by_text("You checked in today.").is_visible()
+    expect(page.get_by_text("You checked in today.")).to_be_visible()
     assert page.locator("svg.chart").count() >= 1
     page.get_by_text("Show the figures as a table").first.click()
     assert page.locator("table caption").first.is_visible()
