@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
@@ -113,8 +114,6 @@ def can_post(user, group, membership: Membership | None = None) -> Permission:
         return Permission(False, _("The group's guidelines have changed: read and accept them to post again."))
     if active_suspension(user) is not None:
         return Permission(False, _("Your account is suspended for now."))
-    from django.utils import timezone
-
     if membership.muted_until and membership.muted_until > timezone.now():
         return Permission(False, _("A moderator has paused your posting in this group for a while."))
     return Permission(True)

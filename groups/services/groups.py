@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.connections import find_member
 from accounts.models import Role, User
 from notifications.services import notify
 from safety.blocks import is_blocked_between
@@ -390,8 +391,7 @@ def decide_request(by, join_request: JoinRequest, approve: bool) -> JoinRequest:
 def invite_member(by, group: Group, username: str, expires_at: datetime | None = None) -> Invitation:
     """Invite one member by username; they are notified with a link to the invitation."""
     _require_facilitator(by, group)
-    username = (username or "").strip().lstrip("@")
-    invited = User.objects.filter(username__iexact=username, is_active=True).first() if username else None
+    invited = find_member(username)
     if invited is None:
         raise ValidationError({"username": _("No member has that username.")})
     if invited.pk == by.pk or Membership.objects.filter(group=group, user=invited).exists():

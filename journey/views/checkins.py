@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -65,7 +66,12 @@ def checkin(request):
 @login_required
 def checkin_list(request):
     """The member's check-ins, newest first, a page at a time."""
-    queryset = CheckIn.objects.owned_by(request.user).prefetch_related("triggers").order_by("-date")
+    queryset = (
+        CheckIn.objects.owned_by(request.user)
+        .prefetch_related("triggers")
+        .annotate(share_count=Count("shares"))  # the share link of each row costs no query
+        .order_by("-date")
+    )
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     moods = dict(MOODS)
     rows = [

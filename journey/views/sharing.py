@@ -86,14 +86,22 @@ def withdraw(request, share_id):
 
 @login_required
 def my_shares(request):
-    shares = Share.objects.owned_by(request.user).select_related("to_user", "to_group", "content_type")
+    shares = (
+        Share.objects.owned_by(request.user)
+        .select_related("to_user", "to_group", "content_type")
+        .prefetch_related("item")  # one query per kind of item, not one per share
+    )
     rows = [(share, share.item) for share in shares]
     return render(request, "journey/my_shares.html", {"rows": [r for r in rows if r[1] is not None]})
 
 
 @login_required
 def shared_with_me(request):
-    shares = Share.objects.visible_to(request.user).select_related("owner", "to_group", "content_type")
+    shares = (
+        Share.objects.visible_to(request.user)
+        .select_related("owner", "to_group", "content_type")
+        .prefetch_related("item")
+    )
     rows = [(share, share.item) for share in shares]
     return render(request, "journey/shared_with_me.html", {"rows": [r for r in rows if r[1] is not None]})
 
