@@ -5,7 +5,6 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import field_validator
 
-from api.auth import MEMBER_AUTH
 from directory.models import Program
 
 from . import services
@@ -13,7 +12,7 @@ from .access import get_member_for_viewer, get_token_for_owner
 from .forms import LANGUAGE_CHOICES, time_zone_choices
 from .models import Visibility
 
-router = Router(tags=["me"], auth=MEMBER_AUTH)
+router = Router(tags=["me"])
 
 VISIBILITY_VALUES = [v.value for v in Visibility]
 LANGUAGE_CODES = {code for code, _name in LANGUAGE_CHOICES}

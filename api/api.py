@@ -1,9 +1,12 @@
 """The REST API at /api/v1/: one NinjaAPI; each app contributes a router from its own api.py."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from .auth import MEMBER_AUTH
 
 api = NinjaAPI(
     title="PeerHaven API",
@@ -14,6 +17,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     docs_url="/docs",
+    # Every route needs a member unless it says `auth=None` (the finder, the feeds, the crisis lines).
+    auth=MEMBER_AUTH,
 )
 
 
@@ -36,6 +41,17 @@ def on_validation_error(request, exc: ValidationError):
     return _error(request, 400, f"Invalid {fields}.", errors=errors)
 
 
+@api.exception_handler(DjangoValidationError)
+def on_service_validation_error(request, exc: DjangoValidationError):
+    """A service refused its input: 400 "Invalid <field>." with each field's messages, like a schema error."""
+    if hasattr(exc, "error_dict"):
+        errors = [{"field": field, "message": " ".join(msgs)} for field, msgs in exc.message_dict.items()]
+    else:
+        errors = [{"field": None, "message": " ".join(exc.messages)}]
+    fields = ", ".join(e["field"] for e in errors if e["field"] and e["field"] != "__all__") or "request"
+    return _error(request, 400, f"Invalid {fields}.", errors=errors)
+
+
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request, exc):
     return _error(request, 401, "Authentication required: log in or send a valid personal access token.")
@@ -55,7 +71,7 @@ def on_not_found(request, exc):
 
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
-    return _error(request, 403, "You may not do that.")
+    return _error(request, 403, str(exc) or "You may not do that.")
 
 
 def _add_routers() -> None:

@@ -4,12 +4,10 @@ from datetime import datetime
 
 from ninja import Router, Schema
 
-from api.auth import MEMBER_AUTH
-
 from . import services
 from .models import Notification
 
-router = Router(tags=["notifications"], auth=MEMBER_AUTH)
+router = Router(tags=["notifications"])
 
 
 class NotificationOut(Schema):

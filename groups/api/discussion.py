@@ -9,7 +9,6 @@ Lists are paginated (`?page=`, `?limit=`) with a fixed number of queries.
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
@@ -18,15 +17,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
 from safety.blocks import blocked_ids
 
 from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
 from ..models import ContentStatus, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
 from ..services import discussion as services
 
-router = Router(tags=["discussion"], auth=MEMBER_AUTH)
+router = Router(tags=["discussion"])
 
 MAX_LIMIT = 100
 
@@ -35,8 +32,6 @@ def _call(function, *args, **kwargs):
     """A service call: field errors answer 400 naming the field, refusals 403 with their kind reason."""
     try:
         return function(*args, **kwargs)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
     except PermissionDenied as error:
         raise HttpError(403, str(error) or "You may not do that.") from error
 

@@ -13,15 +13,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 from pydantic import field_validator
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-from api.paging import page_of
+from lib.paging import page_of
 
 from ..access import get_event_for_reader, get_group_for_reader_by_id
 from ..models import RSVP, Event, EventKind, RSVPStatus
 from ..services import events as services
 
-router = Router(tags=["events"], auth=MEMBER_AUTH)
+router = Router(tags=["events"])
 
 MAX_LIMIT = 100
 
@@ -206,10 +204,7 @@ def create_event(request, payload: EventIn):
     data = payload.model_dump()
     group_id = data.pop("group")
     group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
-    try:
-        event = services.create_event(request.auth, group=group, **data)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    event = services.create_event(request.auth, group=group, **data)
     return Status(201, _detail(request.auth, event.pk))
 
 
@@ -219,14 +214,11 @@ def update_event(request, event_id: int, payload: EventPatch):
     changes = payload.model_dump(exclude_unset=True)
     for name in ("kind", "title", "time_zone", "starts_local", "ends_local", "online"):
         if name in changes and changes[name] is None:
-            raise as_bad_request(DjangoValidationError({name: "must not be null"}))
+            raise DjangoValidationError({name: "must not be null"})
     for name in ("description", "join_url", "location"):
         if name in changes and changes[name] is None:
             changes[name] = ""
-    try:
-        services.update_event(request.auth, event, **changes)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.update_event(request.auth, event, **changes)
     return _detail(request.auth, event_id)
 
 
@@ -239,8 +231,5 @@ def cancel_event(request, event_id: int):
 @router.post("/events/{event_id}/rsvp", response=RSVPOut, summary="Say whether you are going")
 def rsvp(request, event_id: int, payload: RSVPIn):
     event = get_event_for_reader(request.auth, event_id)
-    try:
-        entry = services.rsvp(request.auth, event, payload.going)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    entry = services.rsvp(request.auth, event, payload.going)
     return {"status": entry.status, "waiting_position": services.waiting_position(entry)}

@@ -11,14 +11,12 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from api.auth import MEMBER_AUTH
-
 from ..models import Group, SupportNote
 from ..services import notes as services
 from ..services.discussion import shown_name
 from .discussion import MAX_LIMIT, _call
 
-router = Router(tags=["notes"], auth=MEMBER_AUTH)
+router = Router(tags=["notes"])
 
 
 class NotesQuery(Schema):

@@ -14,17 +14,15 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import field_validator
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-from api.paging import page_of
 from journey.models import Domain
+from lib.paging import page_of
 
 from ..access import get_group_for_reader_by_id, get_resource_for_reader
 from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
 from ..services import resources as services
 
-router = Router(tags=["resources"], auth=MEMBER_AUTH)
+router = Router(tags=["resources"])
 
 MAX_LIMIT = 100
 
@@ -161,11 +159,8 @@ def add_resource(request, payload: ResourceIn):
     group_id = data.pop("group")
     group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
     if data["kind"] == ResourceKind.FILE:
-        raise as_bad_request(DjangoValidationError({"kind": "Files are added through the site's page."}))
-    try:
-        resource = services.add_resource(request.auth, group=group, **data)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+        raise DjangoValidationError({"kind": "Files are added through the site's page."})
+    resource = services.add_resource(request.auth, group=group, **data)
     return Status(201, _out(get_resource_for_reader(request.auth, resource.pk), set()))
 
 

@@ -2,22 +2,19 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-from api.paging import next_link, page_of
 from directory.access import get_meeting_for_viewer
+from lib.paging import next_link, page_of
 
 from ..access import get_own
 from ..models import Attendance, today_for
 from ..services import attendance as services
 
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])
 
 
 class AttendanceOut(Schema):
@@ -90,12 +87,9 @@ def add_attendance(request, payload: AttendanceIn):
             meeting = get_meeting_for_viewer(request.auth, meeting_id)
         except Http404:
             raise ValidationError([{"loc": ("body", "meeting_id"), "msg": "No such meeting."}]) from None
-    try:
-        attendance = services.record_attendance(
-            request.auth, today=today, meeting=meeting, **{**values, "date": values["date"] or today}
-        )
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    attendance = services.record_attendance(
+        request.auth, today=today, meeting=meeting, **{**values, "date": values["date"] or today}
+    )
     return Status(201, attendance)
 
 

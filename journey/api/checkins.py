@@ -4,20 +4,16 @@ import datetime as dt
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-
 from ..models import CheckIn, CheckInReminder, Trigger, today_for
 from ..services import checkins as services
 from ..tasks import verified_email
 
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])
 
 DEFAULT_DAYS = 30
 MAX_RANGE_DAYS = 366
@@ -123,10 +119,7 @@ def _own_checkin_on(user, day: date) -> CheckIn:
 
 def _record(user, day: date | None, payload: CheckInFields) -> tuple[CheckIn, bool]:
     values = payload.model_dump(exclude={"date"})
-    try:
-        return services.record_checkin(user, today=today_for(user), date=day, **values)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    return services.record_checkin(user, today=today_for(user), date=day, **values)
 
 
 def _reminder_out(user) -> dict:
@@ -148,10 +141,7 @@ def get_reminder(request):
 
 @router.put("/me/checkins/reminder", response=ReminderOut, summary="Set my daily check-in reminder")
 def put_reminder(request, payload: ReminderIn):
-    try:
-        services.set_reminder(request.auth, **payload.model_dump())
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.set_reminder(request.auth, **payload.model_dump())
     return _reminder_out(request.auth)
 
 

@@ -3,20 +3,16 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 from pydantic import field_validator
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-
 from ..access import get_counter_for_owner
 from ..models import CURRENCIES, Counter, Pathway, today_for
 from ..services import counters as services
 
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])
 
 
 class MilestoneOut(Schema):
@@ -115,10 +111,7 @@ def list_counters(request):
 @router.post("/me/counters", response={201: CounterOut}, summary="Start a counter")
 def create_counter(request, payload: CounterIn):
     today = today_for(request.auth)
-    try:
-        counter = services.create_counter(request.auth, today=today, **payload.model_dump())
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    counter = services.create_counter(request.auth, today=today, **payload.model_dump())
     return Status(201, _counter_out(get_counter_for_owner(request.auth, counter.pk), today))
 
 
@@ -138,10 +131,7 @@ def update_counter(request, counter_id: int, payload: CounterPatch):
     for name in ("name", "currency", "why"):
         if name in changes and changes[name] is None:
             changes[name] = ""
-    try:
-        services.update_counter(counter, today=today, **changes)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.update_counter(counter, today=today, **changes)
     return _counter_out(get_counter_for_owner(request.auth, counter_id), today)
 
 
@@ -155,8 +145,5 @@ def delete_counter(request, counter_id: int):
 def record_slip(request, counter_id: int, payload: SlipIn):
     counter = get_counter_for_owner(request.auth, counter_id)
     today = today_for(request.auth)
-    try:
-        services.record_slip(counter, today=today, **payload.model_dump())
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.record_slip(counter, today=today, **payload.model_dump())
     return Status(201, _counter_out(get_counter_for_owner(request.auth, counter_id), today))

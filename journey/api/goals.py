@@ -2,21 +2,17 @@
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 from pydantic import StrictInt
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-
 from ..access import get_own
 from ..models import Domain, Goal, GoalStatus, today_for
 from ..services import goals as services
 
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])
 
 
 class StepOut(Schema):
@@ -112,10 +108,7 @@ def list_goals(request):
 
 @router.post("/me/goals", response={201: GoalOut}, summary="Set a goal")
 def create_goal(request, payload: GoalIn):
-    try:
-        goal = services.create_goal(request.auth, today=today_for(request.auth), **payload.model_dump())
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    goal = services.create_goal(request.auth, today=today_for(request.auth), **payload.model_dump())
     return Status(201, _goal_out(_own_goal(request.auth, goal.pk)))
 
 
@@ -131,10 +124,7 @@ def update_goal(request, goal_id: int, payload: GoalPatch):
     _no_nulls(changes, ("domain", "title", "progress", "status"))
     if "why" in changes and changes["why"] is None:
         changes["why"] = ""
-    try:
-        services.update_goal(goal, today=today_for(request.auth), **changes)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.update_goal(goal, today=today_for(request.auth), **changes)
     return _goal_out(_own_goal(request.auth, goal_id))
 
 
@@ -147,10 +137,7 @@ def delete_goal(request, goal_id: int):
 @router.post("/me/goals/{goal_id}/steps", response={201: GoalOut}, summary="Add a step to a goal (at the end)")
 def add_step(request, goal_id: int, payload: StepIn):
     goal = get_own(Goal, request.auth, goal_id)
-    try:
-        services.add_step(goal, text=payload.text)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.add_step(goal, text=payload.text)
     return Status(201, _goal_out(_own_goal(request.auth, goal_id)))
 
 
@@ -162,10 +149,7 @@ def update_step(request, goal_id: int, step_id: int, payload: StepPatch):
     step = get_object_or_404(goal.steps.all(), pk=step_id)
     changes = payload.model_dump(exclude_unset=True)
     _no_nulls(changes, ("text", "done", "position"))
-    try:
-        services.update_step(step, **changes)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.update_step(step, **changes)
     return _goal_out(_own_goal(request.auth, goal_id))
 
 

@@ -2,6 +2,4 @@
 
 from ninja import Router
 
-from api.auth import MEMBER_AUTH
-
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])

@@ -7,15 +7,12 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
-
 from ..access import get_own
 from ..models import Worksheet, WorksheetKind, today_for
 from ..services import worksheets as services
 from ..worksheets import DEFINITIONS, MAX_ITEMS, MAX_TITLE
 
-router = Router(tags=["my recovery"], auth=MEMBER_AUTH)
+router = Router(tags=["my recovery"])
 
 
 class QuestionOut(Schema):
@@ -102,7 +99,7 @@ def _bad_request(error: DjangoValidationError):
         (name if name in ("kind", "title", "data") else f"data.{name}"): messages
         for name, messages in error.message_dict.items()
     }
-    return as_bad_request(DjangoValidationError(named))
+    return DjangoValidationError(named)
 
 
 def _worksheet_out(worksheet: Worksheet) -> dict:

@@ -3,20 +3,17 @@ told."""
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from accounts.models import User
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
 
 from ..models import Block
 from ..services import blocks as services
 
-router = Router(tags=["blocks"], auth=MEMBER_AUTH)
+router = Router(tags=["blocks"])
 
 
 class BlockOut(Schema):
@@ -48,10 +45,7 @@ def list_blocks(request):
 @router.post("/me/blocks", response={201: BlockOut}, summary="Block a member")
 def create_block(request, payload: BlockIn):
     other = get_object_or_404(User.objects.filter(is_active=True), username=payload.username)
-    try:
-        block = services.block(request.auth, other)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    block = services.block(request.auth, other)
     return Status(201, _out(block))
 
 

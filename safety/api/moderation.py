@@ -15,15 +15,13 @@ from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
 from accounts.models import User
-from api.auth import MEMBER_AUTH
-from api.errors import as_bad_request
 from groups.access import get_post_for_reader
 from groups.models import Group, SupportNote
 
 from ..models import ActionKind, Report, ReportReason
 from ..services import moderation as services
 
-router = Router(tags=["moderation"], auth=MEMBER_AUTH)
+router = Router(tags=["moderation"])
 
 MAX_LIMIT = 100
 
@@ -192,8 +190,6 @@ def create_report(request, payload: ReportIn):
             report = services.report_member(user, member, group=group, **fields)
     except services.AlreadyReported as already:
         raise HttpError(409, f"You already reported this (report {already.report.pk}).") from already
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
     return Status(201, _report_out(report, full=False))
 
 
@@ -247,7 +243,7 @@ def act_on_report(request, report_id: int, payload: ActionIn):
         messages = error.message_dict
         if "until" in messages:  # the API asks for a number of days
             messages["days"] = messages.pop("until")
-        raise as_bad_request(DjangoValidationError(messages)) from error
+        raise DjangoValidationError(messages) from error
     return Status(201, _action_out(action))
 
 
@@ -259,10 +255,7 @@ def my_moderation(request):
 @router.post("/me/moderation/{action_id}/appeal", response={201: AppealOut}, summary="Appeal a decision")
 def appeal_action(request, action_id: int, payload: AppealIn):
     action = services.get_action_for_member(request.auth, action_id)
-    try:
-        appeal = services.appeal(request.auth, action, payload.text)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    appeal = services.appeal(request.auth, action, payload.text)
     return Status(
         201, {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
     )
@@ -273,8 +266,5 @@ def decide_appeal(request, appeal_id: int, payload: DecisionIn):
     appeal = services.get_appeal_for_moderator(request.auth, appeal_id)
     if not services.may_decide(request.auth, appeal):
         raise HttpError(403, "Another moderator, not the one who took the action, decides an appeal.")
-    try:
-        services.decide_appeal(request.auth, appeal, overturn=payload.overturn, response=payload.response)
-    except DjangoValidationError as error:
-        raise as_bad_request(error) from error
+    services.decide_appeal(request.auth, appeal, overturn=payload.overturn, response=payload.response)
     return {"id": appeal.pk, "status": appeal.status, "response": appeal.response, "decided_at": appeal.decided_at}
