@@ -1,9 +1,24 @@
-"""Who may see what of a member. Views, the API and consumers all ask here."""
+"""Who may see what of a member, and what a member's roles and suspension allow. Views, the API and consumers
+all ask here."""
 
 from django.http import Http404
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from .models import PROFILE_FIELDS, Connection, PersonalAccessToken, User, Visibility
+from .blocks import blocked_ids
+from .models import (
+    PROFILE_FIELDS,
+    Connection,
+    ConnectionRequest,
+    ConnectionRequestStatus,
+    PersonalAccessToken,
+    Role,
+    User,
+    Visibility,
+)
+
+SITE_MODERATION_ROLES = (Role.MODERATOR, Role.ADMIN)
 
 _RANK = {
     Visibility.ONLY_ME: 0,
@@ -59,15 +74,59 @@ def get_token_for_owner(user: User, token_id: int) -> PersonalAccessToken:
     return get_object_or_404(PersonalAccessToken, pk=token_id, user=user)
 
 
+def is_site_moderator(user) -> bool:
+    """The site's moderators and administrators (roles kept as data, see `RoleAssignment`)."""
+    return bool(user and user.is_authenticated and any(user.has_role(r) for r in SITE_MODERATION_ROLES))
+
+
+def suspended_until(user, now=None) -> tuple[bool, object]:
+    """(suspended now, until) from the member's own row (`User.suspended_at`/`suspended_until`, which the
+    moderation app keeps in step with its record): no query, so every request can ask."""
+    if user is None or not user.is_authenticated or getattr(user, "suspended_at", None) is None:
+        return False, None
+    until = user.suspended_until
+    if until is not None and until <= (now or timezone.now()):
+        return False, None
+    return True, until
+
+
+def is_suspended(user, now=None) -> bool:
+    """Whether the member is suspended now, read afresh from their row (one query): for the checks made by writes,
+    which must not trust a copy of the member loaded before a moderator acted."""
+    if user is None or not user.is_authenticated:
+        return False
+    now = now or timezone.now()
+    row = User.objects.filter(pk=user.pk, suspended_at__isnull=False)
+    return row.filter(Q(suspended_until__isnull=True) | Q(suspended_until__gt=now)).exists()
+
+
+def incoming_requests(user: User):
+    """Pending requests to `user`, newest first, leaving out anyone blocked either way."""
+    return (
+        ConnectionRequest.objects.filter(
+            to_user=user, status=ConnectionRequestStatus.PENDING, from_user__is_active=True
+        )
+        .exclude(from_user_id__in=blocked_ids(user))
+        .select_related("from_user")
+    )
+
+
+def outgoing_requests(user: User):
+    """Pending requests `user` sent, newest first, leaving out anyone blocked either way."""
+    return (
+        ConnectionRequest.objects.filter(
+            from_user=user, status=ConnectionRequestStatus.PENDING, to_user__is_active=True
+        )
+        .exclude(to_user_id__in=blocked_ids(user))
+        .select_related("to_user")
+    )
+
+
 def get_request_for_recipient(user, request_id: int):
     """A pending connection request to `user`; 404 for anyone else's, or one already answered."""
-    from .connections import incoming_requests
-
     return get_object_or_404(incoming_requests(user), pk=request_id)
 
 
 def get_request_for_sender(user, request_id: int):
     """A pending connection request `user` sent; 404 for anyone else's, or one already answered."""
-    from .connections import outgoing_requests
-
     return get_object_or_404(outgoing_requests(user), pk=request_id)

@@ -7,7 +7,7 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from . import connections
-from .access import get_request_for_recipient, get_request_for_sender
+from .access import get_request_for_recipient, get_request_for_sender, incoming_requests, outgoing_requests
 from .models import Connection, ConnectionRequest
 
 router = Router(tags=["people"])
@@ -74,8 +74,8 @@ def remove_connection(request, username: str):
 def list_requests(request):
     user = request.auth
     return {
-        "incoming": [_request_out(user, r) for r in connections.incoming_requests(user)],
-        "outgoing": [_request_out(user, r) for r in connections.outgoing_requests(user)],
+        "incoming": [_request_out(user, r) for r in incoming_requests(user)],
+        "outgoing": [_request_out(user, r) for r in outgoing_requests(user)],
     }
 
 

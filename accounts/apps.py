@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import personal_data  # noqa: F401  (registers this app's export section)
+        from accounts.help_contacts import connection_names
+        from safety.contacts import register_help_contacts
+
+        register_help_contacts("connections", connection_names)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .access import can_see_field
+from .blocks import is_blocked_between
 from .models import Connection, ConnectionRequest, ConnectionRequestStatus, User, Visibility
 
 PENDING = ConnectionRequestStatus.PENDING
@@ -51,36 +52,12 @@ def shown_name(viewer: User, member: User) -> str:
     return f"@{member.username}"
 
 
-def incoming_requests(user: User):
-    """Pending requests to `user`, newest first, leaving out anyone blocked either way."""
-    from safety.blocks import blocked_ids
-
-    return (
-        ConnectionRequest.objects.filter(to_user=user, status=PENDING, from_user__is_active=True)
-        .exclude(from_user_id__in=blocked_ids(user))
-        .select_related("from_user")
-    )
-
-
-def outgoing_requests(user: User):
-    """Pending requests `user` sent, newest first, leaving out anyone blocked either way."""
-    from safety.blocks import blocked_ids
-
-    return (
-        ConnectionRequest.objects.filter(from_user=user, status=PENDING, to_user__is_active=True)
-        .exclude(to_user_id__in=blocked_ids(user))
-        .select_related("to_user")
-    )
-
-
 def request_connection(from_user: User, to_user: User | None, message: str = "") -> ConnectionRequest:
     """Ask `to_user` to connect and notify them (their notification names the sender, never the message).
 
     When `to_user` already asked `from_user`, that request is accepted instead and returned (status accepted).
     `to_user` None (nobody has the username typed), inactive, or blocked either way are all answered alike.
     """
-    from safety.blocks import is_blocked_between
-
     message = (message or "").strip()
     if to_user is None or not to_user.is_active:
         raise _unknown_member()
@@ -123,8 +100,6 @@ def _decide(request: ConnectionRequest, status: ConnectionRequestStatus) -> None
 
 def accept_request(user: User, request: ConnectionRequest) -> Connection:
     """The recipient accepts: the two are connected both ways and the sender is told."""
-    from safety.blocks import is_blocked_between
-
     if request.to_user_id != user.pk:
         raise ValidationError({"request": _("Only the member who was asked can answer.")})
     if is_blocked_between(user, request.from_user):

@@ -1,4 +1,4 @@
-"""Members, their roles, their connections and their API tokens.
+"""Members, their roles, their connections, their blocks and their API tokens.
 
 Members are pseudonymous: a username to log in, a display name to be known by, never a real name.
 """
@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,7 +64,7 @@ class User(AbstractUser):
     fellowships = models.ManyToManyField("directory.Program", blank=True, verbose_name=_("fellowships"))
     languages = models.JSONField(_("languages"), default=list, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
-    # A copy of the suspension in force (safety.ModerationAction is the record; safety.sanctions keeps this in
+    # A copy of the suspension in force (moderation.ModerationAction is the record; moderation.sanctions keeps this in
     # step), so that every request can check it without a query.
     suspended_at = models.DateTimeField(null=True, blank=True, editable=False)
     suspended_until = models.DateTimeField(null=True, blank=True, editable=False)
@@ -241,3 +241,21 @@ class ConnectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_user} → {self.to_user} ({self.status})"
+
+
+class Block(models.Model):
+    """`blocker` blocked `blocked`. Takes effect at once and both ways (see accounts/blocks.py)."""
+
+    blocker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocks_made")
+    blocked = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="blocked_by")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "safety_block"  # the name it had in the safety app: the move changed no data
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "blocked"], name="one_block_per_pair"),
+            models.CheckConstraint(condition=~Q(blocker=F("blocked")), name="no_self_block"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocks {self.blocked}"

@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 
 from lib.personal_data import register_exporter
 
-from .models import PROFILE_FIELDS, Connection, ConnectionRequest, User
+from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User
 
 
 def _iso(value):
@@ -20,6 +20,7 @@ def _iso(value):
         "accounts.Connection",
         "accounts.ConnectionRequest",
         "accounts.PersonalAccessToken",
+        "accounts.Block",
         "account.EmailAddress",
         "mfa.Authenticator",
     ),
@@ -42,6 +43,7 @@ def export_account(user) -> dict:
         "roles": sorted(user.role_set()),
         "connections": list(User.objects.filter(pk__in=partners).values_list("display_name", flat=True)),
         "connection_requests": _connection_requests(user),
+        "blocked": [b.blocked.username for b in Block.objects.filter(blocker=user).select_related("blocked")],
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
         "api_tokens": [
             {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_people
+from . import views, views_blocks, views_people
 
 app_name = "accounts"
 
@@ -15,4 +15,4 @@ urlpatterns = [
     path("members/<str:username>/", views.member_detail, name="member"),
 ]
 
-urlpatterns += views_people.urlpatterns
+urlpatterns += views_people.urlpatterns + views_blocks.urlpatterns

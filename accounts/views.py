@@ -13,14 +13,12 @@ from django.views.decorators.http import require_POST
 from lib.personal_data import export_for
 
 from . import services
-from .access import get_member_for_viewer, get_token_for_owner
+from .access import get_member_for_viewer, get_token_for_owner, is_site_moderator
 from .forms import DeleteAccountForm, ProfileForm, TokenForm
 
 
 @login_required
 def account_home(request):
-    from groups.access import is_site_moderator
-
     context = {"mfa_enabled": is_mfa_enabled(request.user), "is_site_moderator": is_site_moderator(request.user)}
     return render(request, "accounts/home.html", context)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import connections
-from .access import get_request_for_recipient, get_request_for_sender
+from .access import get_request_for_recipient, get_request_for_sender, incoming_requests, outgoing_requests
 from .models import Connection, ConnectionRequest, ConnectionRequestStatus
 
 
@@ -28,11 +28,11 @@ class ConnectForm(forms.Form):
 
 
 def _render_people(request, form: ConnectForm):
-    outgoing = list(connections.outgoing_requests(request.user))
+    outgoing = list(outgoing_requests(request.user))
     context = {
         "form": form,
         "people": [(p, connections.connection_name(p)) for p in connections.people_of(request.user)],
-        "incoming": connections.incoming_requests(request.user),
+        "incoming": incoming_requests(request.user),
         "outgoing": [(r, connections.shown_name(request.user, r.to_user)) for r in outgoing],
     }
     return render(request, "accounts/people.html", context)

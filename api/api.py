@@ -6,6 +6,17 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from accounts.api import router as accounts_router
+from accounts.api_blocks import router as blocks_router
+from accounts.api_people import router as people_router
+from directory.api import router as directory_router
+from directory.api_feeds import router as feeds_router
+from groups.api import router as groups_router
+from journey.api import router as journey_router
+from moderation.api import router as moderation_router
+from notifications.api import router as notifications_router
+from safety.api import router as safety_router
+
 from .auth import MEMBER_AUTH
 
 api = NinjaAPI(
@@ -74,24 +85,16 @@ def on_permission_denied(request, exc):
     return _error(request, 403, str(exc) or "You may not do that.")
 
 
-def _add_routers() -> None:
-    from accounts.api import router as accounts_router
-    from accounts.api_people import router as people_router
-    from directory.api import router as directory_router
-    from directory.api_feeds import router as feeds_router
-    from groups.api import router as groups_router
-    from journey.api import router as journey_router
-    from notifications.api import router as notifications_router
-    from safety.api import router as safety_router
-
-    api.add_router("/", accounts_router)
-    api.add_router("/", people_router)
-    api.add_router("/", directory_router)
-    api.add_router("/", feeds_router)
-    api.add_router("/", journey_router)
-    api.add_router("/", groups_router)
-    api.add_router("/", notifications_router)
-    api.add_router("/", safety_router)
-
-
-_add_routers()
+for _router in (
+    accounts_router,
+    people_router,
+    directory_router,
+    feeds_router,
+    journey_router,
+    groups_router,
+    notifications_router,
+    safety_router,
+    moderation_router,
+    blocks_router,
+):
+    api.add_router("/", _router)

@@ -1,11 +1,14 @@
 """How the API knows who is calling: a personal access token (Bearer) or the site's session (with CSRF)."""
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, SessionAuth
 
+from accounts.access import suspended_until
 from accounts.models import PersonalAccessToken, hash_token
+from moderation.sanctions import allowed_while_suspended
 
 
 class TokenAuth(HttpBearer):
@@ -28,12 +31,8 @@ class TokenAuth(HttpBearer):
 
 
 def _refuse_if_suspended(request, user) -> None:
-    """A suspended member keeps only what the site keeps open for them (see safety.sanctions); the session route
-    is already refused by safety.middleware before it gets here."""
-    from django.urls import Resolver404, resolve
-
-    from safety.sanctions import allowed_while_suspended, suspended_until
-
+    """A suspended member keeps only what the site keeps open for them (see moderation.sanctions); the session
+    route is already refused by moderation.middleware before it gets here."""
     if not suspended_until(user)[0]:
         return
     try:

@@ -12,11 +12,10 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import is_site_moderator, is_suspended
 from accounts.models import Role
 
 from .models import Event, Group, GroupRole, Membership, Post, Resource, Thread
-
-SITE_MODERATION_ROLES = (Role.MODERATOR, Role.ADMIN)
 
 
 def get_group_for_viewer(user, slug: str) -> Group:
@@ -28,10 +27,6 @@ def membership_of(user, group) -> Membership | None:
     if user is None or not user.is_authenticated:
         return None
     return Membership.objects.filter(group=group, user=user).first()
-
-
-def is_site_moderator(user) -> bool:
-    return bool(user and user.is_authenticated and any(user.has_role(r) for r in SITE_MODERATION_ROLES))
 
 
 def is_group_staff(user, group, membership: Membership | None = None) -> bool:
@@ -58,8 +53,6 @@ def get_group_for_reader(user, slug: str) -> Group:
     """The group if `user` may read its discussion, resources and events (members, or every member of the site
     when the group opens its discussion); 404 for anyone else, including anonymous visitors."""
     group = get_object_or_404(Group.objects.readable_by(user).select_related("program"), slug=slug)
-    from safety.sanctions import is_suspended
-
     if is_suspended(user):
         raise Http404
     return group
@@ -102,8 +95,6 @@ class Permission:
 
 def can_post(user, group, membership: Membership | None = None) -> Permission:
     """Whether `user` may start threads and reply in `group`, and if not, why (shown to them, kindly)."""
-    from safety.sanctions import active_suspension
-
     if user is None or not user.is_authenticated:
         return Permission(False, _("Log in to take part."))
     membership = membership or membership_of(user, group)
@@ -112,7 +103,7 @@ def can_post(user, group, membership: Membership | None = None) -> Permission:
     current = group.guidelines_versions.values_list("version", flat=True).first() or 0
     if membership.guidelines_version < current:
         return Permission(False, _("The group's guidelines have changed: read and accept them to post again."))
-    if active_suspension(user) is not None:
+    if is_suspended(user):
         return Permission(False, _("Your account is suspended for now."))
     if membership.muted_until and membership.muted_until > timezone.now():
         return Permission(False, _("A moderator has paused your posting in this group for a while."))

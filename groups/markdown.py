@@ -5,7 +5,7 @@ Two layers, so that a mistake in one is caught by the other:
 2. nh3 (a whitelist sanitiser) on the result: only the tags and attributes below survive; URLs only http, https,
    mailto (or our own paths); every link gets rel="nofollow ugc noopener".
 
-Trust (safety.trust): a new member's links are shown as their plain text and images as their alt text.
+Trust (groups.trust): a new member's links are shown as their plain text and images as their alt text.
 Images, even from trusted members, are shown only when they come from our own site (a path starting with "/"):
 a picture fetched from another site would tell that site who is reading a recovery group, and when.
 

@@ -7,3 +7,6 @@ class JourneyConfig(AppConfig):
 
     def ready(self) -> None:
         from journey import personal_data  # noqa: F401  (registers this app's export section)
+        from journey.receivers import connect
+
+        connect()

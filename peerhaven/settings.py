@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "groups",
     "api",
     "journey",
+    "moderation",
     "notifications",
 ]
 
@@ -127,7 +128,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "accounts.middleware.StaffRolesRequireMFAMiddleware",
-    "safety.middleware.SuspendedMemberMiddleware",
+    "moderation.middleware.SuspendedMemberMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]

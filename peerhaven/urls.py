@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("safety.urls")),
+    path("", include("moderation.urls")),
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("groups.urls")),

@@ -1,14 +1,11 @@
-"""Safety pages; each part's view module lists its own URLs."""
+"""Safety pages: Get help."""
 
 from django.urls import path
 
-from .views import blocks, crisis, help, moderation
+from .views import help
 
 app_name = "safety"
 
 urlpatterns = [
     path("help/", help.get_help, name="help"),
-    *crisis.urlpatterns,
-    *moderation.urlpatterns,
-    *blocks.urlpatterns,
 ]

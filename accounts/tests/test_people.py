@@ -8,13 +8,12 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from accounts import connections
-from accounts.models import Connection, ConnectionRequest
+from accounts.models import Block, Connection, ConnectionRequest
 from accounts.services import connect
 from conftest import make_member
 from journey.models import Share, today_for
 from journey.services import counters
 from notifications.models import Notification
-from safety.models import Block
 
 pytestmark = pytest.mark.django_db
 

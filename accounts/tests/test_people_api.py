@@ -3,10 +3,9 @@
 import pytest
 
 from accounts import connections
-from accounts.models import Connection, ConnectionRequest
+from accounts.models import Block, Connection, ConnectionRequest
 from accounts.services import connect, create_api_token
 from notifications.models import Notification
-from safety.models import Block
 
 pytestmark = pytest.mark.django_db
 

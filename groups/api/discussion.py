@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
-from safety.blocks import blocked_ids
+from accounts.blocks import blocked_ids
 
 from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
 from ..models import ContentStatus, Group, Post, Reaction, ReactionKind, Thread, ThreadRead

@@ -14,8 +14,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from accounts.blocks import blocked_ids
 from accounts.models import User
-from safety.blocks import blocked_ids
 
 from ..access import is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership

@@ -14,8 +14,8 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import field_validator
 
-from journey.models import Domain
 from lib.paging import page_of
+from lib.vocabularies import Domain
 
 from ..access import get_group_for_reader_by_id, get_resource_for_reader
 from ..models import Resource, ResourceHelped, ResourceKind

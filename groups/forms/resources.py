@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from journey.models import Domain
+from lib.vocabularies import Domain
 
 from ..models import ResourceKind
 from ..models.resources import Need

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.blocks import blocked_ids
+
 from .groups import Group
 
 
@@ -25,8 +27,6 @@ class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ThreadQuerySet":
         """Threads `user` may read: in a group they may read, not hidden by a moderator, not started by someone
         they blocked or who blocked them."""
-        from safety.blocks import blocked_ids
-
         return self.filter(group__in=Group.objects.readable_by(user), status=ContentStatus.VISIBLE).exclude(
             author_id__in=blocked_ids(user)
         )
@@ -37,8 +37,6 @@ class PostQuerySet(models.QuerySet):
         """Posts `user` may read: in threads they may read; visible ones, plus their own whatever their state (they
         see why it is hidden); never a post by someone they blocked or who blocked them. Deleted posts stay in the
         list, shown as deleted, so that numbering and quotes hold."""
-        from safety.blocks import blocked_ids
-
         if user is None or not user.is_authenticated:
             return self.none()
         return (

@@ -5,14 +5,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.blocks import blocked_ids
+
 from .discussion import ContentStatus
 
 
 class SupportNoteQuerySet(models.QuerySet):
     def received_by(self, user):
         """Notes the member keeps: visible, not let go, and not from someone blocked either way."""
-        from safety.blocks import blocked_ids
-
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(recipient=user, kept=True, status=ContentStatus.VISIBLE).exclude(

@@ -5,9 +5,9 @@ Pages and the API call these. Each write asks `groups.access.can_post` (the reas
 limit and trust for links and images. Refusals: `PermissionDenied(reason)` when the person may not act at all,
 `ValidationError({field: ...})` when what they sent, or when, is the problem.
 
-Crisis language: when what is saved reads as someone at risk, moderators get a priority alert
-(`safety.alerts.raise_at_risk_alert`); the saved post carries `at_risk = True` for the writer's own answer.
-Notifications never carry what was written: only who and where.
+Crisis language: when what is saved reads as someone at risk, `groups.signals.risk_written` is sent (the
+moderation app turns it into a priority alert); the saved post carries `at_risk = True` for the writer's own
+answer. Notifications never carry what was written: only who and where.
 """
 
 from datetime import timedelta
@@ -20,10 +20,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.blocks import blocked_ids, is_blocked_between
 from accounts.models import User, Visibility
+from groups import trust
 from notifications.services import notify
-from safety import trust
-from safety.blocks import blocked_ids, is_blocked_between
+from safety.crisis import check_text
 
 from ..access import can_post, is_group_staff
 from ..markdown import find_mentions, render
@@ -39,6 +40,7 @@ from ..models import (
     Thread,
     ThreadRead,
 )
+from ..signals import risk_written
 
 MAX_TITLE = 150
 MAX_BODY = 20_000
@@ -165,9 +167,6 @@ def _record_mentions(post: Post, mentioned: list) -> None:
 
 
 def _crisis_alert(author, post: Post, text: str, seen_help: bool) -> None:
-    from safety.alerts import raise_at_risk_alert
-    from safety.crisis import check_text
-
     post.at_risk = False
     if check_text(text).at_risk:
         post.at_risk = True
@@ -176,7 +175,7 @@ def _crisis_alert(author, post: Post, text: str, seen_help: bool) -> None:
             if seen_help
             else _("Found by the crisis-language check.")
         )
-        raise_at_risk_alert(author, post=post, detail=detail)
+        risk_written.send(sender=Post, member=author, post=post, note=None, group=post.thread.group, detail=detail)
 
 
 def _add_post(author, thread: Thread, body: str, quote: Post | None) -> Post:

@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.access import is_suspended
+from accounts.blocks import is_blocked_between
 from accounts.connections import find_member
 from accounts.models import Role, User
 from notifications.services import notify
-from safety.blocks import is_blocked_between
-from safety.sanctions import is_suspended
 
 from ..access import is_facilitator
 from ..models import (
@@ -34,6 +34,7 @@ from ..models import (
     Membership,
     RequestStatus,
 )
+from ..signals import member_removed
 
 MAX_NAME = 120
 MAX_TEXT = 5000
@@ -519,8 +520,6 @@ def set_role(by, membership: Membership, role: str) -> Membership:
 @transaction.atomic
 def remove_member(by, membership: Membership, reason: str) -> None:
     """Remove a member from the group, with a reason they are told; the moderators' log keeps it."""
-    from safety.models import ActionKind, ModerationAction
-
     group = membership.group
     _require_facilitator(by, group)
     reason = _clean_text("reason", reason, required=True, max_length=MAX_REASON)
@@ -530,9 +529,7 @@ def remove_member(by, membership: Membership, reason: str) -> None:
         raise ValidationError({"member": _("A group keeps at least one facilitator.")})
     person = membership.user
     membership.delete()
-    ModerationAction.objects.create(
-        moderator=by, member=person, group=group, kind=ActionKind.REMOVE_FROM_GROUP, reason=reason
-    )
+    member_removed.send(sender=Membership, group=group, member=person, by=by, reason=reason)
     notify(
         person,
         kind="group_removed",

@@ -1,7 +1,7 @@
 """Peer support notes: a short note of encouragement from one member to another, kept by the recipient.
 
 Who may write to whom: members who share a group; anyone else only once the writer is trusted
-(`safety.trust.may_message_strangers`); never when a block exists either way (the recipient is then "not found",
+(`groups.trust.may_message_strangers`); never when a block exists either way (the recipient is then "not found",
 as if they did not exist). The recipient is notified without the note's words.
 """
 
@@ -12,13 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import is_suspended
+from accounts.blocks import is_blocked_between
 from accounts.models import User
+from groups import trust
 from notifications.services import notify
-from safety import trust
-from safety.blocks import is_blocked_between
+from safety.crisis import check_text
 
 from ..markdown import render
 from ..models import Group, Membership, SupportNote
+from ..signals import risk_written
 from .discussion import check_daily_limit, shown_name
 
 MAX_NOTE = 1000
@@ -44,8 +47,6 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
     """Send a note. `group`, when given, must be one both belong to (it only gives the note its context)."""
     if recipient.pk == sender.pk or is_blocked_between(sender, recipient):
         raise Http404
-    from safety.sanctions import is_suspended
-
     if is_suspended(sender):
         raise PermissionDenied(_("Your account is suspended for now."))
     if not may_write_to(sender, recipient):
@@ -66,8 +67,6 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
     ):
         raise ValidationError({"group": _("Choose a group you both belong to, or none.")})
     check_daily_limit(sender)
-    from safety.crisis import check_text
-
     with transaction.atomic():
         note = SupportNote.objects.create(
             sender=sender,
@@ -85,14 +84,12 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
         )
         note.at_risk = check_text(body).at_risk
         if note.at_risk:
-            from safety.alerts import raise_at_risk_alert
-
             detail = (
                 _("Found by the crisis-language check; the writer was shown help before sending.")
                 if seen_help
                 else _("Found by the crisis-language check.")
             )
-            raise_at_risk_alert(sender, note=note, group=group, detail=detail)
+            risk_written.send(sender=SupportNote, member=sender, post=None, note=note, group=group, detail=detail)
     return note
 
 

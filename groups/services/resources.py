@@ -2,7 +2,7 @@
 
 Who may add: to a group's library, its members who may post there (`access.can_post`); to the site's library,
 site staff (facilitator, moderator and administrator roles). Links need http(s) and a trusted author
-(`safety.trust.may_post_links`); files go through `groups.files.check_and_clean` and need a trusted author too
+(`groups.trust.may_post_links`); files go through `groups.files.check_and_clean` and need a trusted author too
 (images: `may_post_images`; PDFs carry links: `may_post_links`). Who may delete: the author, the group's staff,
 and for the site's library the site staff.
 """
@@ -18,12 +18,13 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from journey.models import Domain
+from lib.vocabularies import Domain
 
 from ..access import can_post, is_group_staff
 from ..files import check_and_clean, download_name
 from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
+from ..trust import may_post_images, may_post_links
 
 SITE_LIBRARY_ROLES = (Role.FACILITATOR, Role.MODERATOR, Role.ADMIN)
 MAX_DESCRIPTION = 10_000
@@ -39,8 +40,6 @@ def render_description(text: str, author) -> str:
         from groups.markdown import render
     except ImportError:
         return linebreaks(escape(text))
-    from safety.trust import may_post_links
-
     return render(text, allow_links=may_post_links(author), allow_images=False, mentions=set())
 
 
@@ -114,8 +113,6 @@ def add_resource(
         needs = _clean_choices(needs, Need.values, "needs")
     except ValidationError as error:
         errors.update(error.message_dict)
-    from safety.trust import may_post_images, may_post_links
-
     if url or kind == ResourceKind.LINK:
         if not url and kind == ResourceKind.LINK:
             errors["url"] = [_("A link needs its web address.")]

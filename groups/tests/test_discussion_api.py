@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from groups.models import Group, Post, Reaction, SupportNote, Thread
 from groups.services import discussion as services
-from safety.models import Report
+from moderation.models import Report
 
 from .test_threads import auth, block, join, make_group, new_thread, seed_crisis_phrases
 

@@ -242,7 +242,7 @@ def test_bad_role_or_membership_is_refused(client, world):
 
 
 def test_removing_a_member_needs_a_reason_which_they_are_told(client, world):
-    from safety.models import ModerationAction
+    from moderation.models import ModerationAction
 
     client.force_login(world.gfac)
     m = membership(world, world.member)

@@ -195,7 +195,7 @@ def test_members_page_respects_a_name_kept_private(client, world):
 
 
 def test_members_page_leaves_out_people_in_a_block(client, world):
-    from safety.models import Block
+    from accounts.models import Block
 
     Block.objects.create(blocker=world.gmod, blocked=world.member)
     client.force_login(world.member)

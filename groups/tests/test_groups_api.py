@@ -113,7 +113,7 @@ def test_members_list_is_for_members_only(api, world):
 
 
 def test_members_list_hides_private_names_and_people_in_a_block(api, world):
-    from safety.models import Block
+    from accounts.models import Block
 
     world.gmod.display_name_visibility = "only_me"
     world.gmod.save()

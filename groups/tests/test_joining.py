@@ -226,7 +226,7 @@ def test_inviting_an_unknown_username_shows_the_error_next_to_the_field(client, 
 
 
 def test_a_member_in_a_block_with_the_inviter_cannot_be_invited(client, world, unlisted_group):
-    from safety.models import Block
+    from accounts.models import Block
 
     Block.objects.create(blocker=world.outsider, blocked=world.gfac)
     client.force_login(world.gfac)
@@ -358,7 +358,7 @@ def test_the_only_member_may_leave(client, world):
 
 
 def test_a_suspended_member_cannot_join(client, world):
-    from safety.models import ModerationAction
+    from moderation.models import ModerationAction
 
     ModerationAction.objects.create(member=world.outsider, kind="suspend", reason="Cooling off")
     client.force_login(world.outsider)

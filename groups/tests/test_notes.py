@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from conftest import make_member
 from groups.models import SupportNote
+from moderation.models import Report
 from notifications.models import Notification
-from safety.models import Report
 
 from .test_threads import block, join, make_group, seed_crisis_phrases
 
@@ -148,7 +148,7 @@ def test_sent_tab_lists_my_notes(member_client, member, sponsor, group):
 def test_notes_page_has_report_links(client, member, sponsor):
     note = SupportNote.objects.create(sender=member, recipient=sponsor, body="x", html="<p>x</p>")
     client.force_login(sponsor)
-    assert reverse("safety:report_note", args=[note.pk]) in client.get(reverse("groups:notes")).content.decode()
+    assert reverse("moderation:report_note", args=[note.pk]) in client.get(reverse("groups:notes")).content.decode()
 
 
 def test_notes_list_queries_are_constant(client, member, sponsor, django_assert_max_num_queries):

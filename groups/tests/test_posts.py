@@ -10,8 +10,8 @@ from django.utils import timezone
 from conftest import make_member
 from groups.models import ContentStatus, Group, Post, Thread
 from groups.services import discussion as services
+from moderation.models import Report
 from notifications.models import Notification
-from safety.models import Report
 
 from .test_threads import add_posts, block, join, make_group, new_thread, seed_crisis_phrases, thread_url
 
@@ -311,7 +311,7 @@ def test_a_new_thread_with_crisis_language_in_the_title_offers_help(member_clien
 
 
 def test_suspended_member_reads_nothing(member_client, member, moderator, thread):
-    from safety.models import ModerationAction
+    from moderation.models import ModerationAction
 
     ModerationAction.objects.create(moderator=moderator, member=member, kind="suspend", reason="a pause")
     response = member_client.get(thread_url(thread))

@@ -6,11 +6,12 @@ The helpers at the top are shared by the other discussion tests (test_posts, tes
 import pytest
 from django.urls import reverse
 
+from accounts.models import Block
 from accounts.services import create_api_token
 from conftest import make_member
 from groups.models import Group, GroupRole, GroupVisibility, Guidelines, Membership, Post, Thread
 from groups.services import discussion as services
-from safety.models import Block, CrisisPhrase
+from safety.models import CrisisPhrase
 
 pytestmark = pytest.mark.django_db
 

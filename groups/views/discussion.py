@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safety.blocks import blocked_ids
+from accounts.blocks import blocked_ids
 from safety.crisis import check_text
 
 from ..access import can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff

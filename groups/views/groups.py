@@ -10,18 +10,18 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from accounts.blocks import blocked_ids
 from accounts.models import User
-from safety.blocks import blocked_ids
 
 from ..access import get_group_for_viewer, is_facilitator, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
+from ..sections import group_page_sections
 from ..services import groups as services
 
 GROUPS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 50
-SHARES_SHOWN = 10
 
 
 def group_list(request):
@@ -52,26 +52,6 @@ def group_list(request):
     return render(request, "groups/group_list.html", context)
 
 
-def _shares_for(user, group, membership):
-    """The My-recovery shares made to this group, newest first, for its members only (blocked people left out)."""
-    if membership is None:
-        return []
-    from journey.models import Share
-    from journey.sharing import SHAREABLE
-
-    shares = (
-        Share.objects.visible_to(user)
-        .to_group(group)
-        .exclude(owner_id__in=blocked_ids(user))
-        .select_related("owner", "content_type")[:SHARES_SHOWN]
-    )
-    rows = []
-    for share in shares:
-        shareable = SHAREABLE.get(share.content_type.model)
-        rows.append((share, shareable.label if shareable else share.content_type.name))
-    return rows
-
-
 def detail_context(request, group: Group, **forms) -> dict:
     """Everything the group page shows for this viewer; `forms` are bound forms to show with their errors."""
     user = request.user
@@ -94,7 +74,7 @@ def detail_context(request, group: Group, **forms) -> dict:
         "invitation": invitation,
         "pending_request": pending_request,
         "meetings": group.meetings.select_related("program").order_by("day", "time", "pk"),
-        "shares": _shares_for(user, group, membership),
+        "sections": group_page_sections(user, group, membership),
         "manage": is_facilitator(user, group, membership) if user.is_authenticated else False,
         "join_form": forms.get("join_form") or AcceptGuidelinesForm(initial=initial, auto_id="join_%s"),
         "request_form": forms.get("request_form") or JoinRequestForm(initial=initial, auto_id="request_%s"),

@@ -4,16 +4,8 @@ from datetime import date
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-
-class Domain(models.TextChoices):
-    """The four domains of recovery capital (SAMHSA's dimensions of recovery)."""
-
-    HEALTH = "health", _("Health")
-    HOME = "home", _("Home")
-    PURPOSE = "purpose", _("Purpose")
-    COMMUNITY = "community", _("Community")
+from lib.vocabularies import Domain  # noqa: F401  (journey's models name it; it lives in lib for every app)
 
 
 def today_for(user, now=None) -> date:

@@ -1,9 +1,9 @@
-"""Safety in the API: help lines (public), crisis check, reports, blocks."""
+"""Safety in the API: help lines (public) and the crisis check."""
 
 from ninja import Router
 
-from . import blocks, crisis, help, moderation
+from . import crisis, help
 
 router = Router()
-for _part in (help, crisis, moderation, blocks):
+for _part in (help, crisis):
     router.add_router("/", _part.router)

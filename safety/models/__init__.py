@@ -1,30 +1,6 @@
-"""Safety: crisis lines, crisis language, reports, moderation, appeals and blocks."""
+"""Safety: crisis lines and crisis language."""
 
 from .crisis import CrisisPhrase, PhraseKind
 from .lines import CrisisLine, CrisisLineQuerySet, LineKind
-from .moderation import (
-    ActionKind,
-    Appeal,
-    AppealStatus,
-    Block,
-    ModerationAction,
-    Report,
-    ReportReason,
-    ReportStatus,
-)
 
-__all__ = [
-    "ActionKind",
-    "Appeal",
-    "AppealStatus",
-    "Block",
-    "CrisisLine",
-    "CrisisLineQuerySet",
-    "CrisisPhrase",
-    "LineKind",
-    "ModerationAction",
-    "PhraseKind",
-    "Report",
-    "ReportReason",
-    "ReportStatus",
-]
+__all__ = ["CrisisLine", "CrisisLineQuerySet", "CrisisPhrase", "LineKind", "PhraseKind"]

@@ -6,43 +6,10 @@ Put it OUTSIDE the post form: it has a form of its own ("talk to a moderator"), 
 
 from django import template
 
+from ..contacts import help_contacts
 from ..help import lines_for_help
 
 register = template.Library()
-
-MAX_CONNECTIONS = 5
-
-
-def tel_uri(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return f"tel:{digits}" if digits else ""
-
-
-def support_contacts(user) -> list[dict]:
-    """The "people I can call" of the member's own recovery plan, with tel: links. One query (none if anonymous)."""
-    if user is None or not user.is_authenticated:
-        return []
-    from journey.models import RecoveryPlan
-
-    plan = RecoveryPlan.objects.filter(user=user).first()
-    people = []
-    for person in (plan.people if plan else None) or []:
-        if not isinstance(person, dict):
-            continue
-        name, phone = str(person.get("name") or "").strip(), str(person.get("phone") or "").strip()
-        if name or phone:
-            people.append({"name": name or phone, "phone": phone, "tel": tel_uri(phone)})
-    return people
-
-
-def connection_names(user) -> list[str]:
-    """Display names of a few of the member's connections (those whose name they may see). One query."""
-    if user is None or not user.is_authenticated:
-        return []
-    from accounts.models import Connection, User
-
-    partners = User.objects.visible_to(user).filter(pk__in=Connection.partner_ids(user)).order_by("display_name")
-    return [str(partner) for partner in partners[:MAX_CONNECTIONS]]
 
 
 @register.inclusion_tag("safety/crisis/_help_panel.html", takes_context=True)
@@ -57,13 +24,14 @@ def help_before_posting(context, crisis_lines=None, group=None):
     if crisis_lines is None:
         crisis_lines, country_name = lines_for_help(context.get("help_country", ""))
     group = group if group is not None else context.get("group")
+    contacts = help_contacts(user)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "crisis_lines": crisis_lines,
         "country_name": country_name,
-        "people": support_contacts(user),
-        "connections": connection_names(user),
+        "people": contacts.get("people", []),
+        "connections": contacts.get("connections", []),
         "group_id": getattr(group, "pk", None),
         "next": request.get_full_path() if request is not None else "",
     }

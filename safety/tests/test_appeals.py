@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from groups.access import can_post
 from groups.models import ContentStatus, GroupRole, Membership
+from moderation.models import Appeal, ModerationAction
+from moderation.sanctions import is_suspended
+from moderation.services import actions, appeals
 from notifications.models import Notification
-from safety.models import Appeal, ModerationAction
-from safety.sanctions import is_suspended
-from safety.services import moderation as services
 
 from .test_reports import build_world, client_for
 
@@ -31,7 +31,7 @@ def second_moderator(world):
 
 
 def _hide(world):
-    return services.take_action(world.host, kind="hide", member=world.writer, reason="Unkind.", post=world.post)
+    return actions.take_action(world.host, kind="hide", member=world.writer, reason="Unkind.", post=world.post)
 
 
 def test_member_appeals_an_action_about_them_once(world):
@@ -60,7 +60,7 @@ def test_empty_appeal_is_refused(world):
 
 def test_appeal_waits_in_the_site_queue_and_the_groups_queue(world):
     action = _hide(world)
-    appeal = services.appeal(world.writer, action, "Please look again.")
+    appeal = appeals.appeal(world.writer, action, "Please look again.")
     assert f"/moderation/appeals/{appeal.pk}/" in client_for(world.moderator).get("/moderation/").content.decode()
     assert (
         f"/moderation/appeals/{appeal.pk}/"
@@ -72,7 +72,7 @@ def test_appeal_waits_in_the_site_queue_and_the_groups_queue(world):
 
 def test_the_moderator_who_acted_cannot_decide_the_appeal(world):
     action = _hide(world)
-    appeal = services.appeal(world.writer, action, "Please look again.")
+    appeal = appeals.appeal(world.writer, action, "Please look again.")
     host = client_for(world.host)
     page = host.get(f"/moderation/appeals/{appeal.pk}/").content.decode()
     assert "Another moderator" in page
@@ -83,7 +83,7 @@ def test_the_moderator_who_acted_cannot_decide_the_appeal(world):
 
 def test_another_moderator_overturns_and_the_post_is_restored(world):
     action = _hide(world)
-    appeal = services.appeal(world.writer, action, "I was quoting.")
+    appeal = appeals.appeal(world.writer, action, "I was quoting.")
     response = client_for(world.moderator).post(
         f"/moderation/appeals/{appeal.pk}/", {"decision": "overturn", "response": "You're right, sorry."}
     )
@@ -98,7 +98,7 @@ def test_another_moderator_overturns_and_the_post_is_restored(world):
 
 def test_upheld_appeal_changes_nothing_but_answers(world):
     action = _hide(world)
-    appeal = services.appeal(world.writer, action, "Please.")
+    appeal = appeals.appeal(world.writer, action, "Please.")
     client_for(world.moderator).post(
         f"/moderation/appeals/{appeal.pk}/", {"decision": "uphold", "response": "It stays hidden."}
     )
@@ -108,7 +108,7 @@ def test_upheld_appeal_changes_nothing_but_answers(world):
 
 
 def test_decision_needs_a_response(world):
-    appeal = services.appeal(world.writer, _hide(world), "Please.")
+    appeal = appeals.appeal(world.writer, _hide(world), "Please.")
     response = client_for(world.moderator).post(f"/moderation/appeals/{appeal.pk}/", {"decision": "overturn"})
     assert response.status_code == 200
     appeal.refresh_from_db()
@@ -116,28 +116,28 @@ def test_decision_needs_a_response(world):
 
 
 def test_overturning_a_suspension_lifts_it(world, second_moderator):
-    action = services.take_action(world.moderator, kind="suspend", member=world.writer, reason="Threats.")
+    action = actions.take_action(world.moderator, kind="suspend", member=world.writer, reason="Threats.")
     assert is_suspended(world.writer)
-    appeal = services.appeal(world.writer, action, "It was a misunderstanding.")
+    appeal = appeals.appeal(world.writer, action, "It was a misunderstanding.")
     with pytest.raises(PermissionDenied):
-        services.decide_appeal(world.moderator, appeal, overturn=True, response="x")
-    services.decide_appeal(second_moderator, appeal, overturn=True, response="Agreed.")
+        appeals.decide_appeal(world.moderator, appeal, overturn=True, response="x")
+    appeals.decide_appeal(second_moderator, appeal, overturn=True, response="Agreed.")
     assert not is_suspended(world.writer)
 
 
 def test_overturning_a_mute_lifts_it_and_a_removal_restores_the_membership(world, second_moderator):
     until = timezone.now() + timedelta(days=3)
-    mute = services.take_action(
+    mute = actions.take_action(
         world.host, kind="mute", member=world.writer, reason="Pause.", group=world.harbour, until=until
     )
     assert not can_post(world.writer, world.harbour)
-    services.decide_appeal(second_moderator, services.appeal(world.writer, mute, "Please."), True, "OK.")
+    appeals.decide_appeal(second_moderator, appeals.appeal(world.writer, mute, "Please."), True, "OK.")
     assert can_post(world.writer, world.harbour)
-    removal = services.take_action(
+    removal = actions.take_action(
         world.host, kind="remove_member", member=world.writer, reason="Out.", group=world.harbour
     )
     assert not Membership.objects.filter(user=world.writer, group=world.harbour).exists()
-    services.decide_appeal(second_moderator, services.appeal(world.writer, removal, "Please."), True, "Welcome back.")
+    appeals.decide_appeal(second_moderator, appeals.appeal(world.writer, removal, "Please."), True, "Welcome back.")
     assert Membership.objects.get(user=world.writer, group=world.harbour).role == GroupRole.MEMBER
 
 
@@ -146,7 +146,7 @@ def test_group_co_moderator_may_decide_a_group_appeal(world):
 
     co = make_member("comod", display_name="Cora")
     Membership.objects.create(group=world.harbour, user=co, role=GroupRole.MODERATOR)
-    appeal = services.appeal(world.writer, _hide(world), "Please.")
+    appeal = appeals.appeal(world.writer, _hide(world), "Please.")
     client_for(co).post(f"/moderation/appeals/{appeal.pk}/", {"decision": "uphold", "response": "Stays."})
     appeal.refresh_from_db()
     assert appeal.status == "upheld" and ModerationAction.objects.count() == 1

@@ -4,9 +4,9 @@ import pytest
 
 from accounts.services import create_api_token
 from conftest import staff_member
+from moderation.models import ActionKind, AppealStatus
+from moderation.services import actions, appeals
 from notifications.models import Notification
-from safety.models import ActionKind, AppealStatus
-from safety.services import moderation as services
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +18,8 @@ def second_moderator(db):
 
 @pytest.fixture
 def appeal(member, moderator, second_moderator):
-    action = services.take_action(moderator, kind=ActionKind.WARN, member=member, reason="Please keep it kind.")
-    return services.appeal(member, action, "I was quoting someone, not attacking them.")
+    action = actions.take_action(moderator, kind=ActionKind.WARN, member=member, reason="Please keep it kind.")
+    return appeals.appeal(member, action, "I was quoting someone, not attacking them.")
 
 
 def bearer(user):

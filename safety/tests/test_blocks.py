@@ -2,9 +2,9 @@
 
 import pytest
 
+from accounts.models import Block
 from groups.models import Post, SupportNote
 from notifications.models import Notification
-from safety.models import Block
 
 from .test_reports import build_world, client_for
 
@@ -76,8 +76,8 @@ def test_unknown_member_is_404_and_anonymous_is_sent_to_log_in(member_client, wo
 
 def test_blocking_a_moderator_hides_their_posts_but_not_their_notices_nor_me_from_moderation(member, world):
     from groups.models import Membership
-    from safety.models import Report
-    from safety.services import moderation as services
+    from moderation.models import Report
+    from moderation.services import actions
 
     Membership.objects.create(group=world.harbour, user=world.moderator)
     mod_post = Post.objects.create(thread=world.thread, author=world.moderator, number=2, body="m", html="<p>m</p>")
@@ -88,11 +88,12 @@ def test_blocking_a_moderator_hides_their_posts_but_not_their_notices_nor_me_fro
     report = Report.objects.create(reporter=world.reader, member=member, post=mine, group=world.harbour, reason="spam")
     page = client_for(world.moderator).get(f"/moderation/reports/{report.pk}/").content.decode()
     assert "<p>mine</p>" in page
-    services.take_action(world.moderator, kind="warn", member=member, reason="Please be kind.", report=report)
+    actions.take_action(world.moderator, kind="warn", member=member, reason="Please be kind.", report=report)
     assert Notification.objects.filter(user=member, kind="moderation_action").exists()
 
 
 def test_blocking_parts_ways_connection_requests_and_shares_both_ways(member, sponsor):
+    from accounts.blocks import block
     from accounts.connections import request_connection
     from accounts.models import Connection, ConnectionRequest
     from accounts.services import connect
@@ -100,7 +101,6 @@ def test_blocking_parts_ways_connection_requests_and_shares_both_ways(member, sp
     from journey.models import Share, today_for
     from journey.services.counters import create_counter
     from journey.services.sharing import share_item
-    from safety.services.blocks import block
 
     connect(member, sponsor)
     mine = create_counter(member, pathway="alcohol", start_date=today_for(member), today=today_for(member))

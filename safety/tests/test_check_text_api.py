@@ -7,9 +7,10 @@ import pytest
 from django.apps import apps
 
 from accounts.services import create_api_token
+from moderation.models import Report
 from notifications.models import Notification
 from safety.crisis import forget_phrases
-from safety.models import CrisisPhrase, Report
+from safety.models import CrisisPhrase
 
 pytestmark = pytest.mark.django_db
 

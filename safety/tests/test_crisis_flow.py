@@ -17,10 +17,11 @@ from accounts.models import Connection
 from conftest import make_member
 from groups.models import Group, GroupRole, Membership, Post, Thread
 from journey.models import RecoveryPlan
+from moderation.alerts import ASKED_TO_TALK, alert_if_at_risk
+from moderation.models import Report, ReportReason
 from notifications.models import Notification
-from safety.alerts import ASKED_TO_TALK, alert_if_at_risk
 from safety.crisis import check_text, forget_phrases
-from safety.models import CrisisPhrase, Report, ReportReason
+from safety.models import CrisisPhrase
 
 pytestmark = pytest.mark.django_db
 

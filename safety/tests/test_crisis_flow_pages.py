@@ -9,8 +9,8 @@ from django.urls import reverse
 from conftest import make_member
 from groups.models import Group, GroupRole, Membership, SupportNote
 from groups.services.discussion import start_thread
+from moderation.models import Report
 from notifications.models import Notification
-from safety.models import Report
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 
 from conftest import make_member
 from groups.models import ContentStatus, Membership, Post, SupportNote
-from safety.models import ReportReason
+from moderation.models import ReportReason
 
 from .test_reports import build_world, client_for
 

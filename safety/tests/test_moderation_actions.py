@@ -9,9 +9,9 @@ from django.utils import timezone
 from conftest import make_member
 from groups.access import can_post, get_group_for_reader
 from groups.models import ContentStatus, Membership, Post
+from moderation.models import ModerationAction, Report
+from moderation.sanctions import is_suspended
 from notifications.models import Notification
-from safety.models import ModerationAction, Report
-from safety.sanctions import is_suspended
 
 from .test_reports import build_world, client_for
 
@@ -240,10 +240,10 @@ def test_queue_queries_do_not_grow_with_reports(world):
 
 
 def test_every_moderation_page_has_one_h1_the_help_link_and_no_index(world, report, member):
-    from safety.services import moderation as services
+    from moderation.services import actions, appeals
 
-    action = services.take_action(world.host, kind="warn", member=world.writer, reason="Kindly.", report=report)
-    appeal = services.appeal(world.writer, action, "Please.")
+    action = actions.take_action(world.host, kind="warn", member=world.writer, reason="Kindly.", report=report)
+    appeal = appeals.appeal(world.writer, action, "Please.")
     pages = [
         (world.moderator, "/moderation/"),
         (world.moderator, "/moderation/log/"),
@@ -280,7 +280,7 @@ def test_a_deleted_post_cannot_be_reported(member_client, world):
 def test_pages_a_suspended_member_may_still_use_all_exist():
     from django.urls import get_resolver
 
-    from safety.sanctions import ALLOWED_WHILE_SUSPENDED, allowed_while_suspended
+    from moderation.sanctions import ALLOWED_WHILE_SUSPENDED, allowed_while_suspended
 
     names = set()
     resolver = get_resolver()

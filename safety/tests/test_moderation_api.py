@@ -3,11 +3,12 @@
 import pytest
 from django.test import Client
 
+from accounts.models import Block
 from accounts.services import create_api_token
 from conftest import make_member
 from groups.models import ContentStatus, Post
+from moderation.models import Appeal, ModerationAction, Report
 from notifications.models import Notification
-from safety.models import Appeal, Block, ModerationAction, Report
 
 from .test_reports import build_world
 

@@ -7,8 +7,8 @@ from django.test import Client
 
 from conftest import make_member
 from groups.models import Group, GroupRole, Membership, Post, SupportNote, Thread
+from moderation.models import Report, ReportReason, ReportStatus
 from notifications.models import Notification
-from safety.models import Report, ReportReason, ReportStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +102,7 @@ def test_anonymous_visitor_is_sent_to_log_in(client, world):
 
 
 def test_a_blocked_person_cannot_report_what_they_no_longer_see(member_client, member, world):
-    from safety.models import Block
+    from accounts.models import Block
 
     Block.objects.create(blocker=world.writer, blocked=member)
     assert member_client.get(f"/report/post/{world.post.pk}/").status_code == 404

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.services import create_api_token
-from safety.models import ActionKind, ModerationAction
+from moderation.models import ActionKind, ModerationAction
 
 pytestmark = pytest.mark.django_db
 
