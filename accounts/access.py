@@ -1,8 +1,8 @@
 """Who may see what of a member, and what a member's roles and suspension allow. Views, the API and consumers
 all ask here."""
 
-from django.http import Http404
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 

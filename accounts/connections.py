@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from notifications.services import notify
+
 from . import services
 from .access import can_see_field
 from .blocks import is_blocked_between
@@ -139,6 +141,4 @@ def remove_connection(user: User, other: User) -> None:
 
 
 def _notify(user: User, *, kind: str, text: str) -> None:
-    from notifications.services import notify
-
     notify(user, kind=kind, text=text, url=reverse("accounts:people"))

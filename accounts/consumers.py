@@ -22,3 +22,7 @@ class NotificationsConsumer(AsyncJsonWebsocketConsumer):
     async def notify(self, event):
         """Handles events of type "notify" sent by lib.realtime.send_to_users."""
         await self.send_json({"kind": "notification", "data": event.get("data", {})})
+
+    async def notify_read(self, event):
+        """Handles "notify.read": the member read notifications on another page; `data.unread` is what is left."""
+        await self.send_json({"kind": "notifications_read", "data": event.get("data", {})})

@@ -20,8 +20,13 @@ def notify(user, *, kind: str, text: str, url: str = "") -> Notification:
 
 
 def mark_read(user, ids=None) -> int:
-    """Mark the member's notifications read (all of them, or those in `ids`); returns how many changed."""
+    """Mark the member's notifications read (all of them, or those in `ids`); returns how many changed. The member's
+    other open pages are told the new unread count after commit, so their header count follows."""
     queryset = Notification.objects.for_user(user).unread()
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
-    return queryset.update(read_at=timezone.now())
+    changed = queryset.update(read_at=timezone.now())
+    if changed:
+        unread = Notification.objects.for_user(user).unread().count()
+        send_to_users([user.pk], {"type": "notify.read", "data": {"unread": unread}})
+    return changed

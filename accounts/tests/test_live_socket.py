@@ -141,3 +141,36 @@ def test_events_travel_over_the_redis_channel_layer(client):
             channel_layers.backends.clear()
     assert message["data"] == {"text": "hello"}
     assert nothing_for_them
+
+
+def test_reading_notifications_tells_the_members_other_pages_what_is_left(client):
+    from notifications.models import Notification
+    from notifications.services import mark_read, notify
+
+    me = make_member("reader")
+    cookie = session_cookie(client, me)
+    first = notify(me, kind="test", text="one")
+    notify(me, kind="test", text="two")
+
+    async def scenario():
+        communicator, connected, _ = await open_socket(cookie)
+        assert connected
+        from channels.db import database_sync_to_async
+
+        @database_sync_to_async
+        def read_one_then_none():
+            with transaction.atomic():
+                mark_read(me, [first.pk])
+            with transaction.atomic():
+                mark_read(me, [first.pk])  # already read: nothing changes, nothing is sent
+
+        await read_one_then_none()
+        message = await communicator.receive_json_from(timeout=5)
+        silent = await communicator.receive_nothing(timeout=0.3)
+        await communicator.disconnect()
+        return message, silent
+
+    message, silent = async_to_sync(scenario)()
+    assert message == {"kind": "notifications_read", "data": {"unread": 1}}
+    assert silent
+    assert Notification.objects.for_user(me).unread().count() == 1

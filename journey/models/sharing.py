@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from groups.models import Membership
 from lib.fields import EncryptedTextField
 
 
@@ -25,8 +26,6 @@ class ShareQuerySet(models.QuerySet):
         """Shares the viewer may read: made to them, or to a group they belong to (never their own by this path)."""
         if viewer is None or not viewer.is_authenticated:
             return self.none()
-        from groups.models import Membership
-
         in_my_groups = Membership.objects.filter(user=viewer).values("group_id")
         return self.filter(Q(to_user=viewer) | Q(to_group__in=in_my_groups)).exclude(owner=viewer)
 

@@ -23,6 +23,10 @@ function liveNotifications() {
     socket.addEventListener("message", (event) => {
       let message;
       try { message = JSON.parse(event.data); } catch { return; }
+      if (message.kind === "notifications_read") {
+        setCount(link, message.data ? message.data.unread : 0);
+        return;
+      }
       if (message.kind !== "notification") return;
       bump(link);
       if (status && message.data && message.data.text) {
@@ -38,6 +42,17 @@ function liveNotifications() {
     });
   };
   connect();
+}
+
+// Another page marked notifications read: show what is left (no badge at 0).
+function setCount(link, unread) {
+  const badge = link.querySelector(".badge");
+  if (!unread) {
+    if (badge) badge.remove();
+    return;
+  }
+  if (!badge) bump(link);
+  link.querySelector(".badge .count").textContent = String(unread);
 }
 
 function bump(link) {
