@@ -122,6 +122,15 @@ def outgoing_requests(user: User):
     )
 
 
+def get_connection_for_member(user, username: str) -> User:
+    """The member `username` if `user` is connected with them; 404 otherwise (no such member, or not connected)."""
+    name = (username or "").strip().lstrip("@")
+    other = User.objects.filter(username__iexact=name, is_active=True).first() if name else None
+    if other is None or not Connection.between(user, other):
+        raise Http404("You are not connected with this member.")
+    return other
+
+
 def get_request_for_recipient(user, request_id: int):
     """A pending connection request to `user`; 404 for anyone else's, or one already answered."""
     return get_object_or_404(incoming_requests(user), pk=request_id)

@@ -2,13 +2,18 @@
 
 from datetime import datetime
 
-from django.http import Http404
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from . import connections
-from .access import get_request_for_recipient, get_request_for_sender, incoming_requests, outgoing_requests
-from .models import Connection, ConnectionRequest
+from .access import (
+    get_connection_for_member,
+    get_request_for_recipient,
+    get_request_for_sender,
+    incoming_requests,
+    outgoing_requests,
+)
+from .models import ConnectionRequest
 
 router = Router(tags=["people"])
 
@@ -63,9 +68,7 @@ def list_connections(request):
 
 @router.delete("/me/connections/{username}", response={204: None}, summary="Stop being connected (nobody is told)")
 def remove_connection(request, username: str):
-    other = connections.find_member(username)
-    if other is None or not Connection.between(request.auth, other):
-        raise Http404("You are not connected with this member.")
+    other = get_connection_for_member(request.auth, username)
     connections.remove_connection(request.auth, other)
     return Status(204, None)
 

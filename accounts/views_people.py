@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -12,8 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import connections
-from .access import get_request_for_recipient, get_request_for_sender, incoming_requests, outgoing_requests
-from .models import Connection, ConnectionRequest, ConnectionRequestStatus
+from .access import (
+    get_connection_for_member,
+    get_request_for_recipient,
+    get_request_for_sender,
+    incoming_requests,
+    outgoing_requests,
+)
+from .models import ConnectionRequest, ConnectionRequestStatus
 
 
 class ConnectForm(forms.Form):
@@ -101,9 +106,7 @@ def people_withdraw(request, request_id):
 @login_required
 @require_POST
 def people_remove(request, username):
-    other = connections.find_member(username)
-    if other is None or not Connection.between(request.user, other):
-        raise Http404("You are not connected with this member.")
+    other = get_connection_for_member(request.user, username)
     connections.remove_connection(request.user, other)
     messages.success(request, _("%(name)s is no longer one of your people.") % {"name": other.display_name})
     return redirect("accounts:people")

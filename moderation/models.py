@@ -58,6 +58,11 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.reason} about {self.member} ({self.status})"
 
+    @property
+    def content(self):
+        """What the report is about when it is a post or a note (None for a member's behaviour)."""
+        return self.post or self.note
+
 
 class ActionKind(models.TextChoices):
     HIDE = "hide", _("Hide a post or note")
@@ -93,6 +98,11 @@ class ModerationAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.member}"
+
+    @property
+    def content(self):
+        """The post or note the action was about, if any."""
+        return self.post or self.note
 
 
 class AppealStatus(models.TextChoices):

@@ -131,7 +131,7 @@ def _report_out(report: Report, *, full: bool) -> dict:
         "member": _person(report.member),
     }
     if full:
-        content = report.post or report.note
+        content = report.content
         out.update(
             priority=report.priority,
             detail=report.detail,

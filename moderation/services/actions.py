@@ -196,7 +196,7 @@ def dismiss_report(moderator, report: Report) -> Report:
         raise ValidationError({"report": _("This report has already been handled.")})
     now = timezone.now()
     _close_reports(moderator, ReportStatus.DISMISSED, now, report=report, post=report.post, note=report.note)
-    content = report.post or report.note
+    content = report.content
     if content is not None:
         if content.status == ContentStatus.PENDING_REVIEW:
             content.status = ContentStatus.VISIBLE

@@ -50,7 +50,7 @@ def _restore(action: ModerationAction, now) -> None:
     """Undo what can be undone when an appeal is upheld in the member's favour."""
     kind = action.kind
     if kind in (ActionKind.HIDE, ActionKind.REMOVE):
-        content = action.post or action.note
+        content = action.content
         if content is not None:
             content.status = ContentStatus.VISIBLE
             content.save(update_fields=["status"])

@@ -167,7 +167,7 @@ def _queue_url(user, report) -> str:
 @login_required
 def report_detail(request, report_id):
     report = access.get_report_for_moderator(request.user, report_id)
-    content = report.post is not None or report.note is not None
+    content = report.content is not None
     kinds = _action_kinds(request.user, content=content, group=report.group)
     form = ActionForm(request.POST or None, kinds=kinds)
     acting = request.method == "POST" and report.member is not None
