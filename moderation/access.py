@@ -5,13 +5,29 @@ their group (its posts, notes written from it, reports filed under it, mutes and
 moderator may not handle answers 404, as for anyone else.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import is_site_moderator
-from groups.access import is_group_staff
+from groups.access import get_group_for_viewer, is_group_staff
 from groups.models import Group, GroupRole, Membership
 
 from .models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+
+
+def require_site_moderator(user) -> None:
+    """The site's moderation pages: 404 for anyone but a site moderator (they do not exist to others)."""
+    if not is_site_moderator(user):
+        raise Http404
+
+
+def get_group_for_moderator(user, slug: str) -> Group:
+    """The group, if `user` may see it and moderates it (its facilitators and moderators, site moderators); 404
+    otherwise."""
+    group = get_group_for_viewer(user, slug)
+    if not is_group_staff(user, group):
+        raise Http404
+    return group
 
 
 def is_moderator(user) -> bool:

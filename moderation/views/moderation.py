@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import is_site_moderator
 from accounts.models import User
-from groups.access import get_group_for_viewer, get_post_for_reader, is_group_staff
+from groups.access import get_group_for_viewer, get_post_for_reader
 from groups.models import SupportNote
 
 from .. import access
@@ -92,18 +92,6 @@ def report_thanks(request, report_id):
 # ---------------------------------------------------------------------------------------------------- queues
 
 
-def _require_site_moderator(user) -> None:
-    if not is_site_moderator(user):
-        raise Http404
-
-
-def _staffed_group(user, slug):
-    group = get_group_for_viewer(user, slug)
-    if not is_group_staff(user, group):
-        raise Http404
-    return group
-
-
 def _queue(request, group):
     page = _page(request, access.open_queue(request.user, group))
     history = access.previous_actions(r.member_id for r in page if r.member_id)
@@ -115,13 +103,13 @@ def _queue(request, group):
 
 @login_required
 def moderation_queue(request):
-    _require_site_moderator(request.user)
+    access.require_site_moderator(request.user)
     return _queue(request, None)
 
 
 @login_required
 def group_queue(request, slug):
-    return _queue(request, _staffed_group(request.user, slug))
+    return _queue(request, access.get_group_for_moderator(request.user, slug))
 
 
 def _action_kinds(user, *, content: bool, group) -> list[str]:
@@ -197,9 +185,9 @@ def member_moderation(request, username):
     """A member as moderators see them: past actions and reports, and the actions form. Group staff come with
     `?group=<slug>` and see and act within that group only."""
     slug = request.GET.get("group", "")
-    group = _staffed_group(request.user, slug) if slug else None
+    group = access.get_group_for_moderator(request.user, slug) if slug else None
     if group is None:
-        _require_site_moderator(request.user)
+        access.require_site_moderator(request.user)
     member = get_object_or_404(User, username=username)
     form = ActionForm(request.POST or None, kinds=_action_kinds(request.user, content=False, group=group))
     if request.method == "POST" and _act(request, form, member=member, group=group):
@@ -238,14 +226,14 @@ def appeal_detail(request, appeal_id):
 
 @login_required
 def moderation_log(request):
-    _require_site_moderator(request.user)
+    access.require_site_moderator(request.user)
     page = _page(request, access.actions_for_moderator(request.user))
     return render(request, "moderation/log.html", {"page": page, "group": None})
 
 
 @login_required
 def group_log(request, slug):
-    group = _staffed_group(request.user, slug)
+    group = access.get_group_for_moderator(request.user, slug)
     page = _page(request, access.actions_for_moderator(request.user, group))
     return render(request, "moderation/log.html", {"page": page, "group": group})
 
