@@ -4,6 +4,3 @@ from django.apps import AppConfig
 class SafetyConfig(AppConfig):
     name = "safety"
     verbose_name = "Safety and crisis help"
-
-    def ready(self) -> None:
-        pass
