@@ -41,9 +41,12 @@ run: install
 test: install-dev
 	$(BIN)/pytest -n 2 --dist loadfile
 
+## lint: ruff, the import contracts (lint-imports) and mypy, as configured in pyproject.toml
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: install-dev
 	$(BIN)/ruff format .
@@ -79,4 +82,4 @@ bench-discussion: install-dev
 	$(BIN)/python bench/discussion_bench.py --replies 2000 --requests 50
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

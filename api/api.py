@@ -55,6 +55,7 @@ def on_validation_error(request, exc: ValidationError):
 @api.exception_handler(DjangoValidationError)
 def on_service_validation_error(request, exc: DjangoValidationError):
     """A service refused its input: 400 "Invalid <field>." with each field's messages, like a schema error."""
+    errors: list[dict[str, str | None]]
     if hasattr(exc, "error_dict"):
         errors = [{"field": field, "message": " ".join(msgs)} for field, msgs in exc.message_dict.items()]
     else:

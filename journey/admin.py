@@ -8,7 +8,7 @@ from .models import Counter
 class CounterAdmin(admin.ModelAdmin):
     list_display = ["pk", "user", "pathway", "created_at"]
     fields = ["user", "pathway", "created_at"]
-    readonly_fields = fields
+    readonly_fields = fields  # type: ignore[assignment]  # django-stubs types `fields` wider than `readonly_fields`
     raw_id_fields = ["user"]
 
     def has_add_permission(self, request) -> bool:

@@ -101,7 +101,8 @@ def line_chart(chart: Chart) -> SafeString:
         )
     for number, series in enumerate(chart.series):
         style = STYLES[number % len(STYLES)]
-        runs, run = [], []
+        runs: list[list[tuple[float, float]]] = []
+        run: list[tuple[float, float]] = []
         for index, value in enumerate(series.values):
             if value is None:
                 if run:

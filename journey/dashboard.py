@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
@@ -88,7 +89,7 @@ def domains_chart(user, today: date) -> tuple[charts.Chart, Table]:
     first = _monday(today) - timedelta(weeks=WEEKS - 1)
     weeks = [first + timedelta(weeks=i) for i in range(WEEKS)]
     names = [d.value for d in Domain]
-    found = defaultdict(lambda: defaultdict(list))
+    found: defaultdict[Any, defaultdict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for row in CheckIn.objects.owned_by(user).filter(date__range=(first, today)).values("date", *names):
         for name in names:
             found[_monday(row["date"])][name].append(row[name])

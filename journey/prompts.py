@@ -3,16 +3,17 @@ saying what it is for, and a structure that pre-fills the entry's text. All opti
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Prompt:
     key: str
-    title: str
-    description: str
+    title: str | Promise
+    description: str | Promise
     # Lines that start the entry; the member writes under each one.
-    lines: tuple[str, ...]
+    lines: tuple[str | Promise, ...]
     tags: tuple[str, ...] = ()
 
     def starter_text(self) -> str:

@@ -4,6 +4,8 @@ rendered with `item` and `share`)."""
 
 from dataclasses import dataclass
 
+from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import CheckIn, Checkup, Counter, Goal, JournalEntry, RecoveryPlan, Worksheet
@@ -11,8 +13,8 @@ from .models import CheckIn, Checkup, Counter, Goal, JournalEntry, RecoveryPlan,
 
 @dataclass(frozen=True)
 class Shareable:
-    model: type
-    label: str
+    model: type[models.Model]
+    label: str | Promise
     to_groups: bool
 
     @property

@@ -12,6 +12,7 @@ Answer types:
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import WorksheetKind
@@ -27,9 +28,9 @@ MAX_TITLE = 120
 @dataclass(frozen=True)
 class Question:
     key: str
-    label: str
+    label: str | Promise
     type: str = LONG
-    help: str = ""
+    help: str | Promise = ""
     min: int | None = None
     max: int | None = None
 
@@ -44,16 +45,16 @@ class Question:
 
 @dataclass(frozen=True)
 class Section:
-    title: str
+    title: str | Promise
     questions: tuple[Question, ...]
-    help: str = ""
+    help: str | Promise = ""
 
 
 @dataclass(frozen=True)
 class WorksheetDefinition:
     kind: str
-    name: str
-    purpose: str
+    name: str | Promise
+    purpose: str | Promise
     sections: tuple[Section, ...]
 
     @property

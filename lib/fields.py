@@ -5,44 +5,58 @@ search decrypts their rows in Python. An empty text is stored as an empty string
 """
 
 import json
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.expressions import Combinable, Expression
 
 from . import crypto
 
+if TYPE_CHECKING:
+    # Field classes are generic (set type, get type) only in django-stubs.
+    _TextField = models.TextField[str | Combinable, str]
+    _JSONTextField = models.TextField[Any, Any]
+else:
+    _TextField = _JSONTextField = models.TextField
 
-class EncryptedTextField(models.TextField):
+
+class EncryptedTextField(_TextField):
     description = "Text, encrypted at rest"
 
-    def get_prep_value(self, value):
+    def get_prep_value(self, value: Any) -> Any:
         value = super().get_prep_value(value)
         if value is None or value == "":
             return value
         return crypto.encrypt(str(value))
 
-    def from_db_value(self, value, expression, connection):
+    def from_db_value(self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper) -> str | None:
         if value is None or value == "":
             return value
         return crypto.decrypt(value)
 
 
-class EncryptedJSONField(models.TextField):
+class EncryptedJSONField(_JSONTextField):
     """A JSON value (list or dict) kept encrypted; empty lists and dicts are encrypted too."""
+
+    # What the model attribute holds, for django-stubs' plugin: any JSON value, not a str.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
 
     description = "JSON, encrypted at rest"
 
-    def get_prep_value(self, value):
+    def get_prep_value(self, value: Any) -> str | None:
         if value is None:
             return None
         return crypto.encrypt(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
-    def from_db_value(self, value, expression, connection):
+    def from_db_value(self, value: str | None, expression: Expression, connection: BaseDatabaseWrapper) -> Any:
         if value is None or value == "":
             return None if value is None else self.get_default()
         return json.loads(crypto.decrypt(value))
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
             try:
                 return json.loads(value)
@@ -50,7 +64,7 @@ class EncryptedJSONField(models.TextField):
                 return value
         return value
 
-    def value_to_string(self, obj):
+    def value_to_string(self, obj: models.Model) -> str:
         return json.dumps(self.value_from_object(obj))
 
 
@@ -59,7 +73,7 @@ ENCRYPTED_FIELDS = (EncryptedTextField, EncryptedJSONField)
 
 def encrypted_fields_by_model() -> dict[type[models.Model], list[str]]:
     """Every concrete model with encrypted columns, and the names of those columns."""
-    found = {}
+    found: dict[type[models.Model], list[str]] = {}
     for model in apps.get_models():
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, ENCRYPTED_FIELDS)]
         if names:

@@ -6,8 +6,10 @@ kind of personal data is not finished until it is registered here: `tests/test_p
 that every model with a foreign key to the user is covered by an exporter.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
+
+from django.db.models import Model
 
 Exporter = Callable[[Any], Any]
 Eraser = Callable[[Any], None]
@@ -32,7 +34,7 @@ def register_eraser(fn: Eraser) -> Eraser:
     return fn
 
 
-def export_for(user) -> dict[str, Any]:
+def export_for(user: Any) -> dict[str, Any]:
     return {section: fn(user) for section, (fn, _models) in sorted(_exporters.items())}
 
 
@@ -40,18 +42,18 @@ def covered_models() -> set[str]:
     return {label.lower() for _fn, models in _exporters.values() for label in models}
 
 
-def run_erasers(user) -> None:
+def run_erasers(user: Any) -> None:
     for fn in _erasers:
         fn(user)
 
 
-def model_row(obj, skip=()) -> dict:
+def model_row(obj: Model, skip: Collection[str] = ()) -> dict[str, Any]:
     """Every concrete field of `obj` but its id and the fields in `skip`, as JSON values (foreign keys as ids;
     encrypted fields come decrypted, since the download is the member's own)."""
     from datetime import date, datetime, time
     from decimal import Decimal
 
-    out = {}
+    out: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         if field.name == "id" or field.name in skip:
             continue

@@ -2,6 +2,8 @@
 
 import asyncio
 import threading
+from collections.abc import Iterable
+from typing import Any
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -13,7 +15,7 @@ def user_group(user_id: int) -> str:
     return f"user.{user_id}"
 
 
-def send_to_users(user_ids, event: dict) -> None:
+def send_to_users(user_ids: Iterable[int], event: dict[str, Any]) -> None:
     """Queue `event` for each member in `user_ids`; it is sent when the current transaction commits.
 
     `event["type"]` names the consumer method that handles it (dots become underscores).

@@ -1,17 +1,19 @@
 """In-app notifications: short, and never holding what was said (a notification says who and where, not what)."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 
-class NotificationQuerySet(models.QuerySet):
-    def for_user(self, user):
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def for_user(self, user: Any) -> "NotificationQuerySet":
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(user=user)
 
-    def unread(self):
+    def unread(self) -> "NotificationQuerySet":
         return self.filter(read_at__isnull=True)
 
 

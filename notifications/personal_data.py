@@ -1,10 +1,12 @@
+from typing import Any
+
 from lib.personal_data import register_exporter
 
 from .models import Notification
 
 
 @register_exporter("notifications", models=("notifications.Notification",))
-def export_notifications(user) -> list[dict]:
+def export_notifications(user: Any) -> list[dict[str, Any]]:
     return [
         {
             "kind": n.kind,

@@ -1,5 +1,8 @@
 """The one way to notify a member: stored for the notifications page, and pushed to their open pages."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.utils import timezone
 
 from lib.realtime import send_to_users
@@ -9,7 +12,7 @@ from .models import Notification
 MAX_TEXT = 300
 
 
-def notify(user, *, kind: str, text: str, url: str = "") -> Notification:
+def notify(user: Any, *, kind: str, text: str, url: str = "") -> Notification:
     """Store a notification for `user` and send it to their open pages after the current transaction commits."""
     notification = Notification.objects.create(user=user, kind=kind, text=text[:MAX_TEXT], url=url)
     send_to_users(
@@ -19,7 +22,7 @@ def notify(user, *, kind: str, text: str, url: str = "") -> Notification:
     return notification
 
 
-def mark_read(user, ids=None) -> int:
+def mark_read(user: Any, ids: Iterable[int] | None = None) -> int:
     """Mark the member's notifications read (all of them, or those in `ids`); returns how many changed. The member's
     other open pages are told the new unread count after commit, so their header count follows."""
     queryset = Notification.objects.for_user(user).unread()

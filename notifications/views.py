@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -7,13 +8,13 @@ from .models import Notification
 
 
 @login_required
-def notification_list(request):
+def notification_list(request: HttpRequest) -> HttpResponse:
     notifications = list(Notification.objects.for_user(request.user)[:100])
     return render(request, "notifications/list.html", {"notifications": notifications})
 
 
 @login_required
 @require_POST
-def mark_all_read(request):
+def mark_all_read(request: HttpRequest) -> HttpResponse:
     services.mark_read(request.user)
     return redirect("notifications:list")

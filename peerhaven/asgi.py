@@ -25,7 +25,8 @@ from peerhaven.routing import websocket_urlpatterns  # noqa: E402
 http_app = (
     django_asgi_app
     if os.environ.get("PEERHAVEN_ASGI_HTTP") == "django"
-    else WSGIMiddleware(get_wsgi_application(), workers=int(os.environ.get("PEERHAVEN_HTTP_THREADS", "8")))
+    # Django's WSGIHandler is a WSGI app; django-stubs types its result as the response, not an iterable.
+    else WSGIMiddleware(get_wsgi_application(), workers=int(os.environ.get("PEERHAVEN_HTTP_THREADS", "8")))  # type: ignore[arg-type]
 )
 
 application = ProtocolTypeRouter(

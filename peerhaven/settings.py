@@ -167,7 +167,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
+            "NAME": SQLITE_PATH,  # type: ignore[typeddict-item]  # Django takes a Path; django-stubs says str
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 5,

@@ -5,7 +5,7 @@ from django.urls import include, path
 from . import views
 
 # The admin logs in through the site's own login (brute-force protection and MFA included).
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "PeerHaven administration"
 
 urlpatterns = [

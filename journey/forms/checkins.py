@@ -1,5 +1,7 @@
 """The shape of the check-in, reminder and trigger forms; the rules live in `services.checkins`."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -109,7 +111,7 @@ class CheckInForm(forms.Form):
         """`record_checkin`'s keyword arguments from the cleaned data."""
         data = dict(self.cleaned_data)
         halt = set(data.pop("halt"))
-        values = {name: name in halt for name, _label in HALT}
+        values: dict[str, Any] = {name: name in halt for name, _label in HALT}
         values["triggers"] = [*data.pop("triggers", []), *data.pop("new_triggers")]
         values.update(data)
         return values

@@ -1,5 +1,7 @@
 """Worksheet forms, built from the kind's definition (`journey.worksheets`); the rules live in the service."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +53,7 @@ class WorksheetForm(forms.Form):
         """The cleaned values in the shape the service stores."""
         answers = {}
         for key, question in self.definition.questions.items():
-            value = self.cleaned_data.get(key)
+            value: Any = self.cleaned_data.get(key)
             if question.type == LIST:
                 value = [line.strip() for line in (value or "").splitlines() if line.strip()]
             elif question.type == YESNO:

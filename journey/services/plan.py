@@ -5,6 +5,7 @@ Rows are given in the order the member wrote them; rows left entirely empty are 
 """
 
 import re
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -77,7 +78,7 @@ def save_plan(user, **fields) -> RecoveryPlan:
         raise ValueError(f"not plan fields: {sorted(unknown)}")
     plan = get_or_empty_plan(user)
     errors: dict[str, list[str]] = {}
-    values = {}
+    values: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         if name in fields:
             text = str(fields[name] or "").strip()

@@ -140,7 +140,8 @@ def update_worksheet(worksheet: Worksheet, *, title: str | None = None, data: di
             errors.update(error.message_dict)
     if data is not None:
         try:
-            cleaned = clean_data(definition, data, today=today or today_for(worksheet.user))
+            # A saved worksheet's kind is one of the defined kinds, so `definition` is not None.
+            cleaned = clean_data(definition, data, today=today or today_for(worksheet.user))  # type: ignore[arg-type]
         except ValidationError as error:
             errors.update(error.message_dict)
         else:
