@@ -69,8 +69,10 @@ def recount_flags(*, post: Post | None = None, note: SupportNote | None = None) 
     """Keep `flag_count` in step with the number of different members with an open report on the content (a report
     that someone may be at risk is not a flag: a cry for help must never be hidden by it). At `FLAGS_TO_HIDE`
     a visible post or note waits, hidden, for a moderator."""
+    content: Post | SupportNote | None = post if post is not None else note
+    if content is None:
+        raise ValueError("recount_flags needs a post or a note")
     target = {"post": post} if post is not None else {"note": note}
-    content = post if post is not None else note
     flags = (
         Report.objects.filter(status=ReportStatus.OPEN, reporter__isnull=False, **target)
         .exclude(reason=ReportReason.AT_RISK)

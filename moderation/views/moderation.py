@@ -113,7 +113,7 @@ def group_queue(request, slug):
 
 
 def _action_kinds(user, *, content: bool, group) -> list[str]:
-    kinds = [ActionKind.HIDE, ActionKind.REMOVE, ActionKind.RESTORE] if content else []
+    kinds: list[str] = [ActionKind.HIDE, ActionKind.REMOVE, ActionKind.RESTORE] if content else []
     kinds.append(ActionKind.WARN)
     if group is not None:
         kinds += [ActionKind.MUTE, ActionKind.REMOVE_FROM_GROUP, ActionKind.LIFT]
