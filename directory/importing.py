@@ -16,7 +16,7 @@ from functools import lru_cache
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Meeting, MeetingType, Program, Source
+from .models import LISTING_FIELDS, Meeting, MeetingType, Program, Source
 from .normalize import canonical_zone, clean_phone, duration_of
 
 DAY_NAMES = {
@@ -354,31 +354,10 @@ def _duration(record: dict) -> int:
 
 # ---- a whole feed -------------------------------------------------------------------------------------
 
+# What a re-import compares with the stored row (the day is part of the row's key, so never differs).
 COMPARED_FIELDS = (
     "program_id",
-    "name",
-    "time",
-    "end_time",
-    "duration_minutes",
-    "timezone",
-    "location_name",
-    "formatted_address",
-    "latitude",
-    "longitude",
-    "approximate",
-    "location_notes",
-    "region_path",
-    "group_name",
-    "group_notes",
-    "conference_url",
-    "conference_url_notes",
-    "conference_phone",
-    "conference_phone_notes",
-    "types",
-    "languages",
-    "notes",
-    "url",
-    "feedback_url",
+    *(name for name in LISTING_FIELDS if name != "day"),
     "source_updated",
     "raw",
     "is_active",

@@ -244,6 +244,37 @@ class Meeting(models.Model):
         return start
 
 
+# The listing fields of a meeting: what a feed record describes and a steward sees, in the order the meeting
+# form shows them. The import, the export and the steward's form each take their part of this one list, so a
+# new listing field is added here once (directory.importing, directory.export, directory.services).
+LISTING_FIELDS = (
+    "name",
+    "day",
+    "time",
+    "end_time",
+    "duration_minutes",
+    "timezone",
+    "location_name",
+    "formatted_address",
+    "latitude",
+    "longitude",
+    "approximate",
+    "location_notes",
+    "region_path",
+    "group_name",
+    "group_notes",
+    "conference_url",
+    "conference_url_notes",
+    "conference_phone",
+    "conference_phone_notes",
+    "types",
+    "languages",
+    "notes",
+    "url",
+    "feedback_url",
+)
+
+
 class Correction(models.Model):
     """A correction anyone can send from a meeting page; it waits for the source's stewards."""
 
