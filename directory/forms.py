@@ -7,9 +7,9 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .derived import canonical_zone
 from .guide import ANY, DEFAULTS, LISTEN, LITTLE, TALK, language_name
 from .models import Meeting, MeetingType, Philosophy, Program, TypeCategory
-from .normalize import canonical_zone
 from .services import EDITABLE_FIELDS
 from .vocabularies import LGBTQ, MEN, WOMEN, YOUNG
 

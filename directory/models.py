@@ -204,7 +204,7 @@ class Meeting(models.Model):
 
     def apply_derived(self) -> list[str]:
         """Recompute attendance, filter keys, search text and the UTC week minute; call before bulk_create."""
-        from .normalize import derived_fields
+        from .derived import derived_fields
 
         if isinstance(self.time, str):
             self.time = time.fromisoformat(self.time)

@@ -23,8 +23,8 @@ from django.db.models import F, Max, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from .derived import MINUTES_PER_WEEK, TIME_OF_DAY, search_words
 from .models import Attendance, Meeting, Program, Source
-from .normalize import MINUTES_PER_WEEK, TIME_OF_DAY, search_words
 from .times import SteadyClock
 
 EARTH_RADIUS_KM = 6371.0088
