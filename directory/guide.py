@@ -46,7 +46,8 @@ WEEK_MINUTES = 7 * DAY_MINUTES
 MAX_SUGGESTIONS = 6
 ENOUGH_IN_A_DAY = 3  # fewer than this within a day, and we look across the week
 
-# The answers that are not a program's value (the comfort answers are vocabularies.WOMEN and the rest).
+# Answer values of the guide's questions; the comfort answers (WOMEN, MEN, ...) live in vocabularies, as
+# the keys of COMFORT_CODES.
 ANY = "any"
 LISTEN, LITTLE, TALK = "listen", "little", "talk"
 
