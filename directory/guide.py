@@ -22,7 +22,8 @@ from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, MeetingType, Philosophy, Program
-from .search import MAX_LIMIT, MeetingQuery, search
+from .query import MAX_LIMIT, MeetingQuery
+from .search import search
 from .vocabularies import (
     AA_COMFORT,
     ALL,
