@@ -83,11 +83,6 @@ class ProfileForm(forms.ModelForm):
             for name in ("display_name", "pronouns", "fellowships", "languages", "time_zone")
         ]
 
-    def profile_changes(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("fellowships", None)
-        return data
-
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("What is this token for?"), max_length=60)

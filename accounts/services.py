@@ -38,14 +38,6 @@ def grant_role(user: User, role: Role, *, by: User | None = None) -> RoleAssignm
     return assignment
 
 
-def revoke_role(user: User, role: Role) -> None:
-    RoleAssignment.objects.filter(user=user, role=role).delete()
-    if role == Role.ADMIN:
-        user.is_staff = user.is_superuser = False
-        user.save(update_fields=["is_staff", "is_superuser"])
-    user.__dict__.pop("_role_cache", None)
-
-
 def connect(a: User, b: User) -> Connection:
     if a.pk == b.pk:
         raise ValueError("a member cannot connect to themselves")

@@ -2,7 +2,7 @@
 
 For each database (SQLite and PostgreSQL, each in its own subprocess because settings pick one database) and
 for each typical query, over --points seeded random points/moments:
-  engine  `directory.search.search(parse_query(params))`, the code behind the finder and the API;
+  engine  `directory.search.search(directory.query.parse_query(params))`, the code behind the finder and the API;
   raw     hand-written SQL using the same indexes (lat/lon box, utc_week_minute range, LIKE on
           search_text), then the same exact Python work (haversine, occurrence in the meeting's zone);
   scan    brute force over every row, loaded into Python lists before timing (linear in the directory;
@@ -220,7 +220,8 @@ def worker(args):
     from django.db import connection
 
     from directory.models import Meeting, Source
-    from directory.search import parse_query, search
+    from directory.query import parse_query
+    from directory.search import search
     from directory.times import occurrence_around
 
     vendor = connection.vendor

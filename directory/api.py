@@ -8,7 +8,8 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from .access import get_meeting_for_viewer
-from .search import Hit, QueryError, parse_query, search
+from .query import QueryError, parse_query
+from .search import Hit, search
 from .times import occurrence_around
 
 router = Router(tags=["meetings"])

@@ -9,28 +9,13 @@ so "program" (the slug whose vocabulary the type codes belong to) rides along.
 from collections import defaultdict
 from datetime import UTC
 
-# Fields that must agree for rows to be one record with several days.
+from .models import LISTING_FIELDS
+
+# Fields that must agree for rows to be one record with several days. Left out: the day itself, the types
+# (merged across the rows), what follows from other fields (duration, languages) and our own page's url.
 SAME_MEETING = (
     "program_id",
-    "name",
-    "time",
-    "end_time",
-    "timezone",
-    "location_name",
-    "formatted_address",
-    "latitude",
-    "longitude",
-    "approximate",
-    "location_notes",
-    "region_path",
-    "group_name",
-    "group_notes",
-    "conference_url",
-    "conference_url_notes",
-    "conference_phone",
-    "conference_phone_notes",
-    "notes",
-    "feedback_url",
+    *(name for name in LISTING_FIELDS if name not in {"day", "duration_minutes", "types", "languages", "url"}),
 )
 
 

@@ -1,14 +1,17 @@
 """Validation for the directory's HTML forms."""
 
 import zoneinfo
+from datetime import datetime
 
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting, MeetingType, Program, TypeCategory
-from .normalize import canonical_zone
+from .derived import canonical_zone
+from .guide import ANY, DEFAULTS, LISTEN, LITTLE, TALK, language_name
+from .models import Meeting, MeetingType, Philosophy, Program, TypeCategory
 from .services import EDITABLE_FIELDS
+from .vocabularies import LGBTQ, MEN, WOMEN, YOUNG
 
 
 class CorrectionForm(forms.Form):
@@ -144,3 +147,92 @@ class MeetingForm(forms.ModelForm):
     def meeting_fields(self) -> dict:
         """The cleaned values to hand to services.update_meeting or create_meeting."""
         return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+# ---- the newcomer guide ("Help me choose", directory.guide) -------------------------------------------
+
+PHILOSOPHY_CHOICES = [
+    (ANY, _("No preference: show me everything")),
+    (Philosophy.TWELVE_STEP, _("A spiritual 12-step program (like AA or NA)")),
+    (Philosophy.SECULAR, _("Secular and science-based, with no prayers (like SMART Recovery)")),
+    (Philosophy.FAITH_BASED, _("Faith-based, Christian (like Celebrate Recovery)")),
+    (Philosophy.BUDDHIST, _("Buddhist-inspired, with meditation (like Recovery Dharma)")),
+]
+COMFORT_CHOICES = [
+    (ANY, _("Anyone: mixed meetings are fine")),
+    (WOMEN, _("Women only")),
+    (MEN, _("Men only")),
+    (LGBTQ, _("LGBTQ+ people")),
+    (YOUNG, _("Young people")),
+]
+ATTENDANCE_CHOICES = [
+    (ANY, _("Either is fine")),
+    ("in_person", _("In person, in a room with others")),
+    ("online", _("Online, from wherever I am")),
+]
+SPEAKING_CHOICES = [
+    (LISTEN, _("I'd rather just listen")),
+    (LITTLE, _("I might say a little")),
+    (TALK, _("I'm happy to talk")),
+]
+PASSING_IS_FINE = _(
+    "In every meeting you can say “pass” or “I'll just listen” when it's your turn. No one "
+    "will mind; many people listen for weeks before they speak."
+)
+
+
+def directory_languages() -> list[str]:
+    """The language codes of active meetings (from the pre-folded key: distinct values are few)."""
+    codes = set()
+    for key in Meeting.objects.active().values_list("language_key", flat=True).distinct():
+        codes.update(part for part in (key or "").split("|") if part)
+    return sorted(codes)
+
+
+class GuideForm(forms.Form):
+    philosophy = forms.ChoiceField(
+        label=_("What matters to you in a meeting?"),
+        choices=PHILOSOPHY_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    comfort = forms.ChoiceField(
+        label=_("Who would you feel most comfortable with?"),
+        choices=COMFORT_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    language = forms.ChoiceField(label=_("Which language?"), required=False)
+    attendance = forms.ChoiceField(
+        label=_("In person or online?"),
+        choices=ATTENDANCE_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    speaking = forms.ChoiceField(
+        label=_("How do you feel about speaking?"),
+        help_text=PASSING_IS_FINE,
+        choices=SPEAKING_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    at = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        languages = sorted(((code, language_name(code)) for code in directory_languages()), key=lambda c: str(c[1]))
+        self.fields["language"].choices = [(ANY, _("Any language")), *languages]
+        for name, value in DEFAULTS.items():
+            self.fields[name].initial = value
+
+    def clean_at(self) -> datetime | None:
+        raw = (self.cleaned_data.get("at") or "").strip()
+        if not raw:
+            return None
+        try:
+            at = datetime.fromisoformat(raw.replace(" ", "+").replace("Z", "+00:00"))
+        except ValueError:
+            raise forms.ValidationError(_("The time in this link is not a valid date and time.")) from None
+        if at.tzinfo is None:
+            raise forms.ValidationError(_("The time in this link needs a time zone offset."))
+        return at

@@ -6,96 +6,51 @@ queries, one per program (and per type code, because a code means something only
 Al-Anon's Y is Alateen, not "young people"). The hits are then ranked for a first meeting: welcoming
 meetings first (open, or marked for newcomers), then those that suit how the person feels about speaking,
 then the soonest.
+
+The question form is `directory.forms.GuideForm`; which type codes mean "women", "welcoming" or "a speaker
+meeting" in each program are tables in `directory.vocabularies`.
 """
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
-from django import forms
+from django.forms import Form
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, MeetingType, Philosophy, Program
-from .search import MAX_LIMIT, MeetingQuery, search
+from .query import MAX_LIMIT, MeetingQuery
+from .search import search
+from .vocabularies import (
+    AA_COMFORT,
+    ALL,
+    COMFORT_CODES,
+    DEFAULT_RESTRICTED,
+    DEFAULT_WELCOMING,
+    LGBTQ,
+    LISTENING_CODES,
+    MEN,
+    NEWCOMER_CODES,
+    RESTRICTED,
+    SECULAR_CODES,
+    TALKING_CODES,
+    WELCOMING_CODES,
+    WOMEN,
+    YOUNG,
+)
 
 DAY_MINUTES = 24 * 60
 WEEK_MINUTES = 7 * DAY_MINUTES
 MAX_SUGGESTIONS = 6
 ENOUGH_IN_A_DAY = 3  # fewer than this within a day, and we look across the week
 
+# Answer values of the guide's questions; the comfort answers (WOMEN, MEN, ...) live in vocabularies, as
+# the keys of COMFORT_CODES.
 ANY = "any"
-
-PHILOSOPHY_CHOICES = [
-    (ANY, _("No preference: show me everything")),
-    (Philosophy.TWELVE_STEP, _("A spiritual 12-step program (like AA or NA)")),
-    (Philosophy.SECULAR, _("Secular and science-based, with no prayers (like SMART Recovery)")),
-    (Philosophy.FAITH_BASED, _("Faith-based, Christian (like Celebrate Recovery)")),
-    (Philosophy.BUDDHIST, _("Buddhist-inspired, with meditation (like Recovery Dharma)")),
-]
-WOMEN, MEN, LGBTQ, YOUNG = "women", "men", "lgbtq", "young"
-COMFORT_CHOICES = [
-    (ANY, _("Anyone: mixed meetings are fine")),
-    (WOMEN, _("Women only")),
-    (MEN, _("Men only")),
-    (LGBTQ, _("LGBTQ+ people")),
-    (YOUNG, _("Young people")),
-]
-ATTENDANCE_CHOICES = [
-    (ANY, _("Either is fine")),
-    ("in_person", _("In person, in a room with others")),
-    ("online", _("Online, from wherever I am")),
-]
 LISTEN, LITTLE, TALK = "listen", "little", "talk"
-SPEAKING_CHOICES = [
-    (LISTEN, _("I'd rather just listen")),
-    (LITTLE, _("I might say a little")),
-    (TALK, _("I'm happy to talk")),
-]
-
-# Who-you'd-feel-comfortable-with, per program: the codes that mean it (any of them), or ALL when every
-# meeting of the program fits. A program missing from a comfort's row has no such meetings.
-ALL = "*"
-_AA_COMFORT = {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["LGBTQ", "G", "L", "T", "BI"], YOUNG: ["Y"]}
-COMFORT_CODES = {
-    "aa": _AA_COMFORT,
-    "ca": _AA_COMFORT,
-    "eda": _AA_COMFORT,
-    "lifering": _AA_COMFORT,
-    "celebrate-recovery": _AA_COMFORT,
-    "peer-led": _AA_COMFORT,
-    # Al-Anon's Y is Alateen (teens affected by someone else's drinking), never "young people".
-    "al-anon": {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["LGBTQIA", "LGBTQ", "G", "L", "T", "BI"]},
-    "na": {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["GL"], YOUNG: ["Y"]},
-    "smart": {WOMEN: ["W"], YOUNG: ["Y"]},
-    "recovery-dharma": {WOMEN: ["W"], LGBTQ: ["LGBTQ"]},
-    "wfs": {WOMEN: ALL},  # Women for Sobriety is for women
-}
-
-# Meetings that welcome a first-timer: open to anyone, or made for newcomers.
-WELCOMING_CODES = {
-    "aa": {"O", "BE"},
-    "na": {"O", "BEG"},
-    "al-anon": {"O", "BE"},
-    "smart": {"O"},
-    "recovery-dharma": {"O", "BE"},
-}
-DEFAULT_WELCOMING = {"O", "BE"}
-NEWCOMER_CODES = {"BE", "BEG"}
-# Formats where most people listen, and formats with time for everyone to talk.
-LISTENING_CODES = {"SP": "speaker", "SPK": "speaker", "MED": "meditation", "MI": "meditation"}
-TALKING_CODES = {"D", "DISC", "S-D", "TOP", "QA"}
-# Meetings for one group only; with "anyone" we show them last and say who they are for.
-RESTRICTED = {
-    "al-anon": {"W": WOMEN, "M": MEN, "Y": "alateen"},
-    "na": {"W": WOMEN, "M": MEN},
-    "smart": {"W": WOMEN},
-    "recovery-dharma": {"W": WOMEN},
-}
-DEFAULT_RESTRICTED = {"W": WOMEN, "M": MEN}
-SECULAR_CODES = {"A"}  # a secular meeting of a 12-step fellowship (AA's "A"; Al-Anon's atheist/agnostic)
 
 # What to expect at a first meeting, by program (our own words).
 EXPECTATIONS = {
@@ -171,10 +126,6 @@ GENERIC_EXPECTATION = _(
     "have to speak: “I'll just listen today” is always fine. The host or facilitator is there to "
     "answer your questions, including about any cost; most groups are free."
 )
-PASSING_IS_FINE = _(
-    "In every meeting you can say “pass” or “I'll just listen” when it's your turn. No one "
-    "will mind; many people listen for weeks before they speak."
-)
 SECULAR_TWELVE_STEP_HINT = _(
     "Some 12-step fellowships also hold secular meetings, with no prayers. To see them, choose “A spiritual "
     "12-step program” and look for “Secular” in the reasons."
@@ -185,9 +136,6 @@ def expectation_for(program: Program) -> str:
     return EXPECTATIONS.get(program.slug, GENERIC_EXPECTATION)
 
 
-# ---- the form -----------------------------------------------------------------------------------------
-
-
 def language_name(code: str) -> str:
     try:
         return get_language_info(code)["name_translated"]
@@ -195,65 +143,8 @@ def language_name(code: str) -> str:
         return code
 
 
-def directory_languages() -> list[str]:
-    """The language codes of active meetings (from the pre-folded key: distinct values are few)."""
-    codes = set()
-    for key in Meeting.objects.active().values_list("language_key", flat=True).distinct():
-        codes.update(part for part in (key or "").split("|") if part)
-    return sorted(codes)
-
-
 # The answer assumed for a question left out of the URL.
 DEFAULTS = {"philosophy": ANY, "comfort": ANY, "language": ANY, "attendance": ANY, "speaking": LITTLE}
-
-
-class GuideForm(forms.Form):
-    philosophy = forms.ChoiceField(
-        label=_("What matters to you in a meeting?"),
-        choices=PHILOSOPHY_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    comfort = forms.ChoiceField(
-        label=_("Who would you feel most comfortable with?"),
-        choices=COMFORT_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    language = forms.ChoiceField(label=_("Which language?"), required=False)
-    attendance = forms.ChoiceField(
-        label=_("In person or online?"),
-        choices=ATTENDANCE_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    speaking = forms.ChoiceField(
-        label=_("How do you feel about speaking?"),
-        help_text=PASSING_IS_FINE,
-        choices=SPEAKING_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    at = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        languages = sorted(((code, language_name(code)) for code in directory_languages()), key=lambda c: str(c[1]))
-        self.fields["language"].choices = [(ANY, _("Any language")), *languages]
-        for name, value in DEFAULTS.items():
-            self.fields[name].initial = value
-
-    def clean_at(self) -> datetime | None:
-        raw = (self.cleaned_data.get("at") or "").strip()
-        if not raw:
-            return None
-        try:
-            at = datetime.fromisoformat(raw.replace(" ", "+").replace("Z", "+00:00"))
-        except ValueError:
-            raise forms.ValidationError(_("The time in this link is not a valid date and time.")) from None
-        if at.tzinfo is None:
-            raise forms.ValidationError(_("The time in this link needs a time zone offset."))
-        return at
 
 
 @dataclass
@@ -266,7 +157,7 @@ class Answers:
     at: datetime | None = None
 
     @classmethod
-    def from_form(cls, form: GuideForm) -> "Answers":
+    def from_form(cls, form: Form) -> "Answers":
         data = form.cleaned_data
         return cls(
             philosophy=data.get("philosophy") or ANY,
@@ -308,7 +199,7 @@ def comfort_codes(program: Program, comfort: str) -> list[str] | str:
     if table is None:
         # A program added by an operator: AA's codes, where its vocabulary has them.
         known = set(MeetingType.objects.filter(program=program).values_list("code", flat=True))
-        return [code for code in _AA_COMFORT.get(comfort, []) if code in known]
+        return [code for code in AA_COMFORT.get(comfort, []) if code in known]
     return table.get(comfort, [])
 
 

@@ -204,7 +204,7 @@ class Meeting(models.Model):
 
     def apply_derived(self) -> list[str]:
         """Recompute attendance, filter keys, search text and the UTC week minute; call before bulk_create."""
-        from .normalize import derived_fields
+        from .derived import derived_fields
 
         if isinstance(self.time, str):
             self.time = time.fromisoformat(self.time)
@@ -242,6 +242,37 @@ class Meeting(models.Model):
 
         start, _end = occurrence_around(self, after or timezone.now(), include_in_progress=False)
         return start
+
+
+# The listing fields of a meeting: what a feed record describes and a steward sees, in the order the meeting
+# form shows them. The import, the export and the steward's form each take their part of this one list, so a
+# new listing field is added here once (directory.importing, directory.export, directory.services).
+LISTING_FIELDS = (
+    "name",
+    "day",
+    "time",
+    "end_time",
+    "duration_minutes",
+    "timezone",
+    "location_name",
+    "formatted_address",
+    "latitude",
+    "longitude",
+    "approximate",
+    "location_notes",
+    "region_path",
+    "group_name",
+    "group_notes",
+    "conference_url",
+    "conference_url_notes",
+    "conference_phone",
+    "conference_phone_notes",
+    "types",
+    "languages",
+    "notes",
+    "url",
+    "feedback_url",
+)
 
 
 class Correction(models.Model):

@@ -7,8 +7,8 @@ of the in-person meetings whose address or region mentions every word typed.
 import re
 from statistics import median
 
+from .derived import search_words
 from .models import Meeting
-from .normalize import search_words
 from .search import matches_words
 
 

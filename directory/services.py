@@ -1,9 +1,19 @@
 """Every write to the directory's saved meetings, calendar links, corrections and steward edits."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from .models import CalendarFeed, Correction, Meeting, MeetingType, SavedMeeting, Source, new_calendar_key
+from .models import (
+    LISTING_FIELDS,
+    CalendarFeed,
+    Correction,
+    Meeting,
+    MeetingType,
+    SavedMeeting,
+    Source,
+    new_calendar_key,
+)
 
 
 def save_meeting(user, meeting: Meeting) -> SavedMeeting:
@@ -31,12 +41,48 @@ def reset_calendar_key(user) -> CalendarFeed:
     return feed
 
 
-def report_correction(meeting: Meeting, *, message: str, contact: str = "", reporter=None) -> Correction:
-    if reporter is not None and not reporter.is_authenticated:
+# Corrections a visitor who is not signed in may send per hour from one address; members are not limited.
+CORRECTIONS_PER_HOUR = 5
+_CORRECTIONS_WINDOW = 60 * 60
+
+
+def _corrections_key(address: str) -> str:
+    return f"directory:corrections:{address or 'unknown'}"
+
+
+def _limited(reporter) -> bool:
+    return reporter is None or not reporter.is_authenticated
+
+
+def may_report_correction(reporter, address: str) -> bool:
+    """False once an anonymous sender at `address` has sent CORRECTIONS_PER_HOUR this hour (one cache read)."""
+    if not _limited(reporter):
+        return True
+    return (cache.get(_corrections_key(address)) or 0) < CORRECTIONS_PER_HOUR
+
+
+def report_correction(
+    meeting: Meeting, *, message: str, contact: str = "", reporter=None, address: str = ""
+) -> Correction:
+    """Record a correction for the stewards; an anonymous one counts towards its address's hourly limit."""
+    limited = _limited(reporter)
+    if limited:
         reporter = None
-    return Correction.objects.create(
+    correction = Correction.objects.create(
         meeting=meeting, reporter=reporter, message=message.strip(), contact=contact.strip()
     )
+    if limited:
+        _count_correction(address)
+    return correction
+
+
+def _count_correction(address: str) -> None:
+    key = _corrections_key(address)
+    cache.add(key, 0, timeout=_CORRECTIONS_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=_CORRECTIONS_WINDOW)
 
 
 def _handle_correction(correction: Correction, status: str, by) -> Correction:
@@ -56,26 +102,12 @@ def dismiss_correction(correction: Correction, *, by) -> Correction:
     return _handle_correction(correction, Correction.Status.DISMISSED, by)
 
 
-# Fields a steward may edit on the meeting form.
-EDITABLE_FIELDS = (
-    "name",
-    "day",
-    "time",
-    "end_time",
-    "timezone",
-    "location_name",
-    "formatted_address",
-    "latitude",
-    "longitude",
-    "approximate",
-    "location_notes",
-    "group_name",
-    "conference_url",
-    "conference_url_notes",
-    "conference_phone",
-    "conference_phone_notes",
-    "types",
-    "notes",
+# Fields a steward may edit on the meeting form. Left out: what is derived from other fields (duration from
+# the end time, languages from the types) and what only the source's feed says.
+EDITABLE_FIELDS = tuple(
+    name
+    for name in LISTING_FIELDS
+    if name not in {"duration_minutes", "languages", "region_path", "group_notes", "url", "feedback_url"}
 )
 
 

@@ -54,11 +54,6 @@ def occurrence_around(meeting, at: datetime, *, include_in_progress: bool = True
     raise AssertionError("a weekly meeting starts within eight days")
 
 
-def is_in_progress(meeting, at: datetime) -> bool:
-    start, end = occurrence_around(meeting, at)
-    return start.astimezone(UTC) <= at.astimezone(UTC) < end.astimezone(UTC)
-
-
 class SteadyClock:
     """Occurrences for many meetings around one moment, fast where a zone's offset cannot change.
 

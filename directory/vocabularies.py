@@ -4,6 +4,9 @@ AA's list is the Meeting Guide's (directory/data/meeting-guide-types.json, 9 lan
 start from it and override what differs (Al-Anon's Y is Alateen, POA is Parents of Alcoholics), or have
 their own codes (NA's NAWS world codes). `load(Program, MeetingType)` writes them; a data migration and
 the tests call it.
+
+The newcomer guide's tables are here too: for each program, which of its codes mean a comfort group (women,
+LGBTQ+, ...), a meeting that welcomes first-timers, a listening or a talking format, or a restricted meeting.
 """
 
 import json
@@ -217,6 +220,54 @@ SMALL_VOCABULARIES = {
         "WA": ("Wheelchair Access", "feature"),
     },
 }
+
+
+# ---- the newcomer guide's tables (directory.guide) ------------------------------------------------------
+
+# The groups a newcomer may say they would feel most comfortable with.
+WOMEN, MEN, LGBTQ, YOUNG = "women", "men", "lgbtq", "young"
+
+# Who-you'd-feel-comfortable-with, per program: the codes that mean it (any of them), or ALL when every
+# meeting of the program fits. A program missing from a comfort's row has no such meetings.
+ALL = "*"
+AA_COMFORT = {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["LGBTQ", "G", "L", "T", "BI"], YOUNG: ["Y"]}
+COMFORT_CODES = {
+    "aa": AA_COMFORT,
+    "ca": AA_COMFORT,
+    "eda": AA_COMFORT,
+    "lifering": AA_COMFORT,
+    "celebrate-recovery": AA_COMFORT,
+    "peer-led": AA_COMFORT,
+    # Al-Anon's Y is Alateen (teens affected by someone else's drinking), never "young people".
+    "al-anon": {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["LGBTQIA", "LGBTQ", "G", "L", "T", "BI"]},
+    "na": {WOMEN: ["W"], MEN: ["M"], LGBTQ: ["GL"], YOUNG: ["Y"]},
+    "smart": {WOMEN: ["W"], YOUNG: ["Y"]},
+    "recovery-dharma": {WOMEN: ["W"], LGBTQ: ["LGBTQ"]},
+    "wfs": {WOMEN: ALL},  # Women for Sobriety is for women
+}
+
+# Meetings that welcome a first-timer: open to anyone, or made for newcomers.
+WELCOMING_CODES = {
+    "aa": {"O", "BE"},
+    "na": {"O", "BEG"},
+    "al-anon": {"O", "BE"},
+    "smart": {"O"},
+    "recovery-dharma": {"O", "BE"},
+}
+DEFAULT_WELCOMING = {"O", "BE"}
+NEWCOMER_CODES = {"BE", "BEG"}
+# Formats where most people listen, and formats with time for everyone to talk.
+LISTENING_CODES = {"SP": "speaker", "SPK": "speaker", "MED": "meditation", "MI": "meditation"}
+TALKING_CODES = {"D", "DISC", "S-D", "TOP", "QA"}
+# Meetings for one group only; with "anyone" we show them last and say who they are for.
+RESTRICTED = {
+    "al-anon": {"W": WOMEN, "M": MEN, "Y": "alateen"},
+    "na": {"W": WOMEN, "M": MEN},
+    "smart": {"W": WOMEN},
+    "recovery-dharma": {"W": WOMEN},
+}
+DEFAULT_RESTRICTED = {"W": WOMEN, "M": MEN}
+SECULAR_CODES = {"A"}  # a secular meeting of a 12-step fellowship (AA's "A"; Al-Anon's atheist/agnostic)
 
 
 def _aa_rows():

@@ -5,7 +5,6 @@ Series are told apart by colour AND by line style and point shape, never by colo
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -163,7 +162,3 @@ def bar_chart(chart_id: str, title: str, description: str, labels: list[str], va
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (labels escaped above)
-
-
-def day_labels(days: list[date]) -> list[str]:
-    return [f"{d.day}/{d.month}" for d in days]

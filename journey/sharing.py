@@ -36,7 +36,3 @@ SHAREABLE: dict[str, Shareable] = {
 
 def kind_of(item) -> str:
     return item._meta.model_name
-
-
-def shareable_for(item) -> Shareable:
-    return SHAREABLE[kind_of(item)]

@@ -10,7 +10,7 @@ is given (in the same file, or a separate file), else passed through as they are
 
 import re
 
-from ..importing import RecordProblem
+from ..records import RecordProblem
 from ..vocabularies import NA_LANGUAGES, NA_TYPES
 from . import FeedError
 from .meeting_guide import load_json, records_of

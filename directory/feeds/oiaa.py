@@ -8,7 +8,7 @@ links `groupID` to a group name.
 
 from datetime import UTC, datetime
 
-from ..importing import RecordProblem
+from ..records import RecordProblem
 from . import FeedError
 from .meeting_guide import load_json, records_of
 

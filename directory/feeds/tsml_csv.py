@@ -11,7 +11,7 @@ import re
 
 from django.utils.text import slugify
 
-from ..importing import RecordProblem
+from ..records import RecordProblem
 from . import FeedError
 
 # Header (folded: lower case, letters and digits only) -> Meeting Guide key.

@@ -1,6 +1,6 @@
 """A word index over Meeting.search_text: SQLite FTS5 (kept in step by triggers), PostgreSQL GIN on tsvector.
 
-search_text is already lower case without accents (directory.normalize.fold), so both use plain tokenisers.
+search_text is already lower case without accents (directory.derived.fold), so both use plain tokenisers.
 """
 
 from django.db import migrations

@@ -5,7 +5,7 @@ from django.db import migrations
 
 
 def recompute(apps, schema_editor):
-    from directory.normalize import utc_week_minute
+    from directory.derived import utc_week_minute
 
     Meeting = apps.get_model("directory", "Meeting")
     batch = []

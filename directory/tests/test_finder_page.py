@@ -139,7 +139,8 @@ def test_in_progress_and_starting_soon_come_first(client, meetings):
     # `at` asks about a particular moment, so the sections are left out; without it they lead the page.
     assert "In progress now" not in html
     lakeside = meetings["hall"]
-    from directory.search import parse_query, search
+    from directory.query import parse_query
+    from directory.search import search
 
     hits = search(parse_query({"in_progress": "true", "at": "2026-11-23T19:30:00-06:00"})).hits
     assert [h.meeting for h in hits] == [lakeside, meetings["far"]] or {h.meeting.pk for h in hits} == {

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from directory.normalize import standard_offset_minutes
+from directory.derived import standard_offset_minutes
 from directory.search import DST_SHIFT_MINUTES
 
 # Antarctica/Troll moves two hours (UTC+0 to UTC+2); nobody holds a weekly meeting there.

@@ -12,10 +12,11 @@ from django.http import QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from directory.derived import TIME_OF_DAY, canonical_zone
 from directory.models import Attendance, MeetingType, Program, Weekday
-from directory.normalize import TIME_OF_DAY, canonical_zone
 from directory.places import PlaceNotFound, resolve_place
-from directory.search import QueryError, parse_query, search
+from directory.query import QueryError, parse_query
+from directory.search import search
 
 RADIUS_CHOICES = [
     ("", _("Any distance")),

@@ -6,7 +6,8 @@ Public, and nothing is stored or logged: the answers are only in the address, so
 from django.shortcuts import render
 from django.utils import timezone
 
-from directory.guide import DEFAULTS, Answers, GuideForm, guide
+from directory.forms import GuideForm
+from directory.guide import DEFAULTS, Answers, guide
 
 FIELDS = ("philosophy", "comfort", "language", "attendance", "speaking", "at")
 

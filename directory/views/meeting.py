@@ -4,7 +4,6 @@ import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format, time_format
 from django.utils.timezone import now
@@ -17,9 +16,6 @@ from ..forms import CorrectionForm
 from ..ics import meeting_ics_response
 from ..models import Meeting, MeetingType, SavedMeeting
 from ..times import occurrence_around
-
-# Anonymous corrections allowed per IP address per hour.
-CORRECTIONS_PER_HOUR = 5
 
 
 def _moment(value, *, with_date: bool = False) -> dict:
@@ -139,33 +135,15 @@ def meeting_ics(request, meeting_id):
     return meeting_ics_response(meeting, request)
 
 
-def _client_ip(request) -> str:
+def _client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def _over_limit(request) -> bool:
-    if request.user.is_authenticated:
-        return False
-    key = f"directory:corrections:{_client_ip(request)}"
-    return (cache.get(key) or 0) >= CORRECTIONS_PER_HOUR
-
-
-def _count_post(request) -> None:
-    if request.user.is_authenticated:
-        return
-    key = f"directory:corrections:{_client_ip(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
 
 
 def report_correction(request, meeting_id):
     meeting = get_meeting_for_viewer(request.user, meeting_id)
     form = CorrectionForm(request.POST or None)
     if request.method == "POST":
-        if _over_limit(request):
+        if not services.may_report_correction(request.user, _client_address(request)):
             return render(
                 request,
                 "directory/correction_form.html",
@@ -178,8 +156,8 @@ def report_correction(request, meeting_id):
                 message=form.cleaned_data["message"],
                 contact=form.cleaned_data["contact"],
                 reporter=request.user,
+                address=_client_address(request),
             )
-            _count_post(request)
             messages.success(request, _("Thank you. The people who keep this listing will check your correction."))
             return redirect("directory:meeting", meeting_id=meeting.pk)
     return render(request, "directory/correction_form.html", {"meeting": meeting, "form": form})

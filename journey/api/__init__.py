@@ -2,8 +2,8 @@
 
 from ninja import Router
 
-from . import attendance, checkins, checkups, counters, goals, journal, plan, sharing, worksheets
+from . import attendance, checkins, checkups, counters, goals, journal, plan, worksheets
 
 router = Router()
-for _part in (counters, checkins, goals, checkups, plan, worksheets, attendance, journal, sharing):
+for _part in (counters, checkins, goals, checkups, plan, worksheets, attendance, journal):
     router.add_router("/", _part.router)

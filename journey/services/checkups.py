@@ -75,12 +75,6 @@ def record_checkup(user, *, today: date, answers: dict) -> Checkup:
         return existing
 
 
-def domain_history(user, limit: int = 12) -> list[Checkup]:
-    """The member's last `limit` check-ups, oldest first (for the dashboard's chart). One query."""
-    latest = list(Checkup.objects.owned_by(user).order_by("-taken_on", "-pk")[:limit])
-    return latest[::-1]
-
-
 def previous_of(checkup: Checkup) -> Checkup | None:
     """The member's check-up just before this one, or None. One query."""
     return (

@@ -87,11 +87,6 @@ def _touch(goal: Goal, *, follow_steps: bool) -> None:
     _forget_steps(goal)
 
 
-def active_goals(user):
-    """The member's goals they are working on, with their steps prefetched (for the dashboard). Two queries."""
-    return Goal.objects.owned_by(user).filter(status=GoalStatus.ACTIVE).prefetch_related("steps")
-
-
 def goals_for(user):
     """All the member's goals with their steps prefetched, in the model's order. Two queries."""
     return Goal.objects.owned_by(user).prefetch_related("steps")

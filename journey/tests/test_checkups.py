@@ -126,14 +126,6 @@ def test_the_next_checkup_is_due_a_month_after_the_last():
     assert services.next_due(None, date(2026, 5, 5)) == date(2026, 5, 5)
 
 
-def test_domain_history_is_the_last_ones_oldest_first(member):
-    for month in range(1, 6):
-        services.record_checkup(member, today=date(2026, month, 3), answers=answers(month % 5))
-    history = services.domain_history(member, limit=3)
-    assert [c.taken_on.month for c in history] == [3, 4, 5]
-    assert services.domain_history(member)[0].taken_on == date(2026, 1, 3)
-
-
 def test_the_change_since_last_time_is_put_in_words(member):
     before = services.record_checkup(member, today=date(2026, 1, 3), answers=answers(2))
     after = services.record_checkup(

@@ -270,17 +270,6 @@ def test_deleting_a_goal_asks_first_then_deletes_it_with_its_steps(member_client
     assert not Goal.objects.exists() and not GoalStep.objects.exists()
 
 
-def test_active_goals_for_the_dashboard_come_with_their_steps(member, goal, django_assert_num_queries):
-    _steps(goal, "a", "b")
-    services.create_goal(member, today=today_for(member), domain="home", title="Later")
-    reached = services.create_goal(member, today=today_for(member), domain="home", title="Done one")
-    services.mark_reached(reached, today=today_for(member))
-    with django_assert_num_queries(2):
-        goals = list(services.active_goals(member))
-        assert sorted(g.title for g in goals) == ["Later", "Walk three times a week"]
-        assert sum(len(g.steps.all()) for g in goals) == 2
-
-
 def test_a_shared_goal_shows_its_progress_read_only_to_the_person_it_is_shared_with(member, sponsor, goal):
     _steps(goal, "Buy shoes", "First walk")
     services.toggle_step(goal.steps.first())

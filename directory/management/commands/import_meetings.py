@@ -10,11 +10,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
+from directory.derived import canonical_zone
 from directory.feeds import FeedError, bmlt, meeting_guide, oiaa, tsml_csv
 from directory.feeds.detect import FORMATS, detect_format
 from directory.importing import ImportReport, import_feed
 from directory.models import Program, Source
-from directory.normalize import canonical_zone
 
 DEFAULT_PROGRAM = {"meeting-guide": "aa", "tsml-csv": "aa", "oiaa": "aa", "bmlt": "na"}
 FETCH_TIMEOUT = 30

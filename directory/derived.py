@@ -4,6 +4,10 @@ These are recomputed on every save (Meeting.save), so a meeting edited by a stew
 feed follow the same rules. The rules are the Meeting Guide's (shared/notes/meeting-data.md §1.5):
 online = a conference URL or a dial-in phone; in person = not temporarily closed (TC) and not approximate;
 both = hybrid; neither = inactive.
+
+The small rules they rest on (a canonical zone name, a dialable phone number, accent-folded words) are used
+by the import and the forms as well. This module was `directory.normalize`; an import cleans a feed record in
+`directory.records` instead.
 """
 
 import re

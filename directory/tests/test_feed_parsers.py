@@ -6,7 +6,7 @@ import pytest
 
 from directory.feeds import FeedError, bmlt, meeting_guide, oiaa, tsml_csv
 from directory.feeds.detect import detect_format
-from directory.importing import RecordProblem
+from directory.records import RecordProblem
 
 
 def bmlt_meeting(**fields):

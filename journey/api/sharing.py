@@ -1,5 +1,0 @@
-"""/api/v1/me/… for sharing."""
-
-from ninja import Router
-
-router = Router(tags=["my recovery"])
