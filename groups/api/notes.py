@@ -6,15 +6,16 @@ reads as someone at risk is sent, moderators are alerted, and the 201 answer tel
 
 from datetime import datetime
 
-from django.core.paginator import Paginator
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from lib.paging import counted_page_of
+
 from ..models import Group, SupportNote
 from ..services import notes as services
 from ..services.discussion import shown_name
-from .discussion import MAX_LIMIT, _call
+from .discussion import MAX_LIMIT
 
 router = Router(tags=["notes"])
 
@@ -78,12 +79,12 @@ def list_notes(request, params: Query[NotesQuery]):
     else:
         notes = SupportNote.objects.received_by(request.auth)
     notes = notes.select_related("sender", "recipient").order_by("-created_at", "-pk")
-    page = Paginator(notes, params.limit).get_page(params.page)
+    page = counted_page_of(notes, params.page, params.limit, clamp=True)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "items": [_note_out(request.auth, note) for note in page.object_list],
+        "count": page.count,
+        "page": page.page,
+        "pages": page.pages,
+        "items": [_note_out(request.auth, note) for note in page.items],
     }
 
 
@@ -97,7 +98,7 @@ def send_note(request, payload: NoteIn):
             from ninja.errors import ValidationError
 
             raise ValidationError([{"loc": ("body", "group"), "msg": "Choose a group you both belong to, or none."}])
-    note = _call(services.write_note, request.auth, recipient, body=payload.body, group=group)
+    note = services.write_note(request.auth, recipient, body=payload.body, group=group)
     data = _note_out(request.auth, note)
     if note.at_risk:
         data["at_risk"] = True

@@ -17,7 +17,7 @@ from pydantic import field_validator
 from journey.models import Domain
 from lib.paging import page_of
 
-from ..access import get_group_for_reader_by_id, get_resource_for_reader
+from ..access import get_group_for_reader, get_resource_for_reader
 from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
 from ..services import resources as services
@@ -131,7 +131,7 @@ def _helped_ids(user, resources) -> set[int]:
 
 @router.get("/resources", response=ResourcePage, summary="Resources you may see (the site's and your groups')")
 def list_resources(request, filters: Query[ResourceFilters]):
-    group = get_group_for_reader_by_id(request.auth, filters.group) if filters.group is not None else None
+    group = get_group_for_reader(request.auth, group_id=filters.group) if filters.group is not None else None
     queryset = services.find_resources(
         request.auth,
         group=group,
@@ -157,7 +157,7 @@ def get_resource(request, resource_id: int):
 def add_resource(request, payload: ResourceIn):
     data = payload.model_dump()
     group_id = data.pop("group")
-    group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
+    group = get_group_for_reader(request.auth, group_id=group_id) if group_id is not None else None
     if data["kind"] == ResourceKind.FILE:
         raise DjangoValidationError({"kind": "Files are added through the site's page."})
     resource = services.add_resource(request.auth, group=group, **data)

@@ -163,7 +163,9 @@ def test_delete_own_post(client, member, thread):
     items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
     assert items[1]["deleted"] is True and items[1]["html"] == "" and items[1]["body"] == ""
     first = thread.posts.get(number=1)
-    assert client.delete(f"/api/v1/posts/{first.pk}", **auth(member)).status_code == 403
+    response = client.delete(f"/api/v1/posts/{first.pk}", **auth(member))
+    assert response.status_code == 403
+    assert response.json()["message"] == "Only the person who wrote a post can edit or delete it."
 
 
 def test_reactions_add_and_remove(client, member, thread):

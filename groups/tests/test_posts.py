@@ -149,10 +149,11 @@ def test_edit_window_is_a_setting(member, thread, settings):
 
 
 def test_nobody_else_may_edit_or_delete_a_post(client, thread, member):
+    """A post the member can read but did not write: 403, as the API answers (404 would hide nothing)."""
     first = thread.posts.get(number=1)
     client.force_login(member)
-    assert client.post(reverse("groups:post_edit", args=[first.pk]), {"body": "mine now"}).status_code == 404
-    assert client.post(reverse("groups:post_delete", args=[first.pk])).status_code == 404
+    assert client.post(reverse("groups:post_edit", args=[first.pk]), {"body": "mine now"}).status_code == 403
+    assert client.post(reverse("groups:post_delete", args=[first.pk])).status_code == 403
     first.refresh_from_db()
     assert first.body and first.deleted_at is None
 

@@ -239,23 +239,14 @@ def thread_detail(request, slug, thread_id):
 def post_link(request, post_id):
     """Where a post lives: its thread, on the right page, at its anchor (notifications link here)."""
     post = get_post_for_reader(request.user, post_id)
-    get_group_for_reader(request.user, post.thread.group.slug)
     before = Post.objects.visible_to(request.user).filter(thread=post.thread, number__lt=post.number).count()
     url = reverse("groups:thread", args=[post.thread.group.slug, post.thread_id])
     return redirect(f"{url}?page={before // POSTS_PER_PAGE + 1}#post-{post.number}")
 
 
-def _own_post(request, post_id) -> Post:
-    post = get_post_for_reader(request.user, post_id)
-    get_group_for_reader(request.user, post.thread.group.slug)
-    if post.author_id != request.user.pk:
-        raise Http404
-    return post
-
-
 @login_required
 def post_edit(request, post_id):
-    post = _own_post(request, post_id)
+    post = get_post_for_reader(request.user, post_id, require_author=True)
     group = post.thread.group
     form = EditForm(request.POST or None, initial={"body": post.body})
     show_help = False
@@ -288,7 +279,7 @@ def post_edit(request, post_id):
 
 @login_required
 def post_delete(request, post_id):
-    post = _own_post(request, post_id)
+    post = get_post_for_reader(request.user, post_id, require_author=True)
     if request.method == "POST":
         services.delete_own_post(request.user, post)
         messages.success(request, _("Your post is deleted."))
@@ -302,7 +293,7 @@ def react(request, post_id):
     """Add (`op=add`, the default) or take back (`op=remove`) a reaction of support. With HTMX, answers just the
     post's reactions (and a line for screen readers); without, goes back to the post."""
     post = get_post_for_reader(request.user, post_id)
-    group = get_group_for_reader(request.user, post.thread.group.slug)
+    group = post.thread.group
     kind = request.POST.get("kind", "")
     problem = ""
     try:

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -26,21 +25,14 @@ SHARES_SHOWN = 10
 
 def group_list(request):
     form = GroupFilterForm(request.GET or None)
-    groups = Group.objects.visible_to(request.user).select_related("program")
+    filters = {}
     if form.is_valid():
         data = form.cleaned_data
-        if data["q"]:
-            for word in data["q"].split()[:5]:
-                groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
-        if data["kind"]:
-            groups = groups.filter(kind=data["kind"])
-        if data["program"]:
-            groups = groups.filter(program=data["program"])
-        if data["mine"] and request.user.is_authenticated:
-            groups = groups.filter(pk__in=Membership.objects.filter(user=request.user).values("group_id"))
-    if request.user.is_authenticated:
-        groups = groups.annotate(is_mine=Exists(Membership.objects.filter(group=OuterRef("pk"), user=request.user)))
-    page = Paginator(groups.order_by("name", "pk"), GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+        program = data["program"]
+        filters = {"words": data["q"], "kind": data["kind"], "program": program.slug if program else None}
+        filters["mine"] = data["mine"]
+    groups = Group.objects.listed_for(request.user, **filters)
+    page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -135,14 +127,8 @@ def visible_names(viewer, users) -> set[int]:
 @login_required
 def group_members(request, slug):
     """The members of the group, for its members: display name, role and when they joined."""
-    group = get_group_for_viewer(request.user, slug)
-    if membership_of(request.user, group) is None:
-        raise Http404
-    memberships = (
-        group.memberships.exclude(user_id__in=blocked_ids(request.user))
-        .select_related("user")
-        .order_by("joined_at", "pk")
-    )
+    group = get_group_for_viewer(request.user, slug, require_membership=True)
+    memberships = Membership.objects.roster(group, leave_out=blocked_ids(request.user))
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     named = visible_names(request.user, [m.user for m in page])
     context = {"group": group, "page": page, "named": named}

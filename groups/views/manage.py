@@ -8,13 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import is_facilitator
+from ..access import get_group_for_viewer
 from ..forms import add_service_errors
 from ..forms.groups import (
     GroupForm,
@@ -26,20 +25,12 @@ from ..forms.groups import (
     RemoveMemberForm,
     RoleForm,
 )
-from ..models import Group, GroupRole, JoinRequest, Membership, RequestStatus
+from ..models import GroupRole, JoinRequest, Membership, RequestStatus
 from ..services import groups as services
 
 MEMBERS_PER_PAGE = 50
 REQUESTS_PER_PAGE = 50
 MEETING_RESULTS = 20
-
-
-def _group_to_manage(user, slug: str) -> Group:
-    """The group if `user` facilitates it, or administers the site (unlisted groups included); 404 otherwise."""
-    group = Group.objects.filter(slug=slug).select_related("program").first()
-    if group is None or not is_facilitator(user, group):
-        raise Http404
-    return group
 
 
 def _posted_id(request, name: str) -> int:
@@ -54,7 +45,7 @@ def _render(request, template, group, section, **context):
 
 @login_required
 def manage(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     initial = {name: getattr(group, name) for name in services.GROUP_FIELDS}
     form = GroupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -73,7 +64,7 @@ def manage(request, slug):
 def manage_meetings(request, slug):
     from directory.models import Meeting
 
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     link_form = MeetingLinkForm(request.POST if request.POST.get("action") == "link" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -114,7 +105,7 @@ def manage_meetings(request, slug):
 
 @login_required
 def manage_guidelines(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     current = services.current_guidelines(group)
     form = GuidelinesForm(request.POST or None, initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
@@ -133,7 +124,7 @@ def manage_guidelines(request, slug):
 
 @login_required
 def manage_members(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     form = RoleForm(request.POST or None)
     if request.method == "POST":
         membership = get_object_or_404(Membership, group=group, pk=_posted_id(request, "membership"))
@@ -151,7 +142,7 @@ def manage_members(request, slug):
         else:
             messages.error(request, _("Choose a role."))
         return redirect(reverse("groups:manage_members", args=[group.slug]) + f"?page={request.GET.get('page', 1)}")
-    memberships = group.memberships.select_related("user").order_by("joined_at", "pk")
+    memberships = Membership.objects.roster(group)
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     return _render(
         request, "groups/manage/members.html", group, "members", page=page, roles=GroupRole.choices, now=timezone.now()
@@ -160,7 +151,7 @@ def manage_members(request, slug):
 
 @login_required
 def manage_remove_member(request, slug, membership_id):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     membership = get_object_or_404(Membership.objects.select_related("user", "group"), group=group, pk=membership_id)
     form = RemoveMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +167,7 @@ def manage_remove_member(request, slug, membership_id):
 
 @login_required
 def manage_requests(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     if request.method == "POST":
         join_request = get_object_or_404(
             JoinRequest.objects.select_related("user", "group"), group=group, pk=_posted_id(request, "request")
@@ -199,7 +190,7 @@ def manage_requests(request, slug):
 
 @login_required
 def manage_invitations(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     action = request.POST.get("action") if request.method == "POST" else None
     invite_form = InviteMemberForm(request.POST if action == "invite" else None)
     link_form = InviteLinkForm(request.POST if action == "link" else None)
