@@ -6,7 +6,6 @@ unlisted group does not exist for anyone but its members), and a service's field
 
 from datetime import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
@@ -18,6 +17,7 @@ from safety.blocks import blocked_ids
 from ..access import get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
 from ..services import groups as services
+from ..services import membership as members
 
 router = Router(tags=["groups"])
 
@@ -93,7 +93,7 @@ class JoinIn(Schema):
 
 
 class RequestIn(JoinIn):
-    message: str = Field("", max_length=services.MAX_MESSAGE)
+    message: str = Field("", max_length=members.MAX_MESSAGE)
 
 
 class LeaveIn(Schema):
@@ -196,7 +196,7 @@ def get_group(request, group_id: int):
 @router.post("/groups/{group_id}/join", response={201: MembershipOut}, summary="Join an open group")
 def join_group(request, group_id: int, payload: JoinIn):
     group = get_group_for_viewer(request.auth, group_id=group_id)
-    membership = services.join_group(request.auth, group, payload.accept_guidelines_version)
+    membership = members.join_group(request.auth, group, payload.accept_guidelines_version)
     return Status(201, _membership_out(membership))
 
 
@@ -208,19 +208,15 @@ def leave_group(request, group_id: int, payload: LeaveIn | None = None):
         raise HttpError(404, "You are not a member of this group.")
     successor = None
     if payload and payload.successor_username:
-        successor = Membership.objects.filter(
-            group=group, user__username__iexact=payload.successor_username.strip()
-        ).first()
-        if successor is None:
-            raise DjangoValidationError({"successor_username": "No member of the group has it."})
-    services.leave_group(membership, successor=successor)
+        successor = members.successor_by_username(membership, payload.successor_username)
+    members.leave_group(membership, successor=successor)
     return Status(204, None)
 
 
 @router.post("/groups/{group_id}/requests", response={201: RequestOut}, summary="Ask to join a group")
 def request_to_join(request, group_id: int, payload: RequestIn):
     group = get_group_for_viewer(request.auth, group_id=group_id)
-    join_request = services.request_to_join(
+    join_request = members.request_to_join(
         request.auth,
         group,
         payload.message,

@@ -17,6 +17,7 @@ from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
 from ..services import groups as services
+from ..services import membership as members
 
 GROUPS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 50
@@ -71,7 +72,7 @@ def detail_context(request, group: Group, **forms) -> dict:
     guidelines = services.current_guidelines(group)
     version = guidelines.version if guidelines else 0
     readable = user.is_authenticated and Group.objects.readable_by(user).filter(pk=group.pk).exists()
-    invitation = services.pending_invitation_for(user, group) if membership is None else None
+    invitation = members.pending_invitation_for(user, group) if membership is None else None
     pending_request = None
     if user.is_authenticated and membership is None and group.visibility == GroupVisibility.REQUEST:
         pending_request = JoinRequest.objects.filter(group=group, user=user, status=RequestStatus.PENDING).first()

@@ -27,6 +27,7 @@ from ..forms.groups import (
 )
 from ..models import GroupRole, JoinRequest, Membership, RequestStatus
 from ..services import groups as services
+from ..services import membership as members
 
 MEMBERS_PER_PAGE = 50
 REQUESTS_PER_PAGE = 50
@@ -130,7 +131,7 @@ def manage_members(request, slug):
         membership = get_object_or_404(Membership, group=group, pk=_posted_id(request, "membership"))
         if form.is_valid():
             try:
-                services.set_role(request.user, membership, form.cleaned_data["role"])
+                members.set_role(request.user, membership, form.cleaned_data["role"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -156,7 +157,7 @@ def manage_remove_member(request, slug, membership_id):
     form = RemoveMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.remove_member(request.user, membership, form.cleaned_data["reason"])
+            members.remove_member(request.user, membership, form.cleaned_data["reason"])
         except ValidationError as error:
             add_service_errors(form, error, fallback="reason")
         else:
@@ -174,7 +175,7 @@ def manage_requests(request, slug):
         )
         approve = request.POST.get("decision") == "approve"
         try:
-            services.decide_request(request.user, join_request, approve)
+            members.decide_request(request.user, join_request, approve)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -197,12 +198,12 @@ def manage_invitations(request, slug):
     new_link = None
     if action == "revoke":
         invitation = get_object_or_404(group.invitations.all(), pk=_posted_id(request, "invitation"))
-        services.revoke_invitation(request.user, invitation)
+        members.revoke_invitation(request.user, invitation)
         messages.success(request, _("Invitation revoked."))
         return redirect("groups:manage_invitations", group.slug)
     if action == "invite" and invite_form.is_valid():
         try:
-            invitation = services.invite_member(request.user, group, **invite_form.cleaned_data)
+            invitation = members.invite_member(request.user, group, **invite_form.cleaned_data)
         except ValidationError as error:
             add_service_errors(invite_form, error, fallback="username")
         else:
@@ -212,14 +213,14 @@ def manage_invitations(request, slug):
             return redirect("groups:manage_invitations", group.slug)
     if action == "link" and link_form.is_valid():
         try:
-            _invitation, token = services.create_invite_link(request.user, group, **link_form.cleaned_data)
+            _invitation, token = members.create_invite_link(request.user, group, **link_form.cleaned_data)
         except ValidationError as error:
             add_service_errors(link_form, error, fallback="expires_at")
         else:
             # Shown this once, never stored: the page is rendered, not redirected.
             new_link = request.build_absolute_uri(reverse("groups:invite_link", args=[token]))
             link_form = InviteLinkForm()
-    invitations = services.open_invitations().filter(group=group).select_related("invited", "created_by")[:100]
+    invitations = members.open_invitations().filter(group=group).select_related("invited", "created_by")[:100]
     return _render(
         request,
         "groups/manage/invitations.html",
