@@ -21,6 +21,9 @@ from accounts.models import Role
 from .models import Event, Group, GroupRole, Membership, Post, Resource, Thread
 
 SITE_MODERATION_ROLES = (Role.MODERATOR, Role.ADMIN)
+# Beside what a member wrote in a group, one who keeps their name from the viewer is "A member" (the `hidden` of
+# accounts.connections.shown_name): never their username, which would say who wrote it.
+UNNAMED = _("A member")
 
 
 def _lookup(slug: str | None, group_id: int | None) -> dict:

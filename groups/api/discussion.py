@@ -14,10 +14,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
+from accounts.connections import shown_name, shown_names
 from lib.paging import counted_page_of
 from safety.blocks import blocked_ids
 
-from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
+from ..access import UNNAMED, get_group_for_reader, get_post_for_reader, get_thread_for_reader
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
 from ..services import discussion as services
 
@@ -120,12 +121,12 @@ class ReadOut(Schema):
     unread: int
 
 
-def _thread_out(thread: Thread, last_read: int) -> dict:
+def _thread_out(thread: Thread, last_read: int, author: str) -> dict:
     return {
         "id": thread.pk,
         "group": thread.group_id,
         "title": thread.title,
-        "author": services.shown_name(thread.author),
+        "author": author,
         "created_at": thread.created_at,
         "last_post_at": thread.last_post_at,
         "post_count": thread.post_count,
@@ -147,6 +148,7 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
     for row in rows:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(user) if any(p.quote_id for p in posts) else set()
+    names = shown_names(user, [post.author for post in posts], hidden=UNNAMED)
     out = []
     for post in posts:
         quote = post.quote
@@ -163,7 +165,7 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
                 "id": post.pk,
                 "thread": post.thread_id,
                 "number": post.number,
-                "author": services.shown_name(post.author),
+                "author": names[post.author_id],
                 "mine": mine,
                 "html": post.html,
                 "body": post.body if mine else None,
@@ -196,11 +198,12 @@ def list_threads(request, group_id: int, params: Query[PageQuery]):
             "thread_id", "last_read"
         )
     )
+    names = shown_names(request.auth, [t.author for t in items], hidden=UNNAMED)
     return {
         "count": page.count,
         "page": page.page,
         "pages": page.pages,
-        "items": [_thread_out(t, last_read.get(t.pk, 0)) for t in items],
+        "items": [_thread_out(t, last_read.get(t.pk, 0), names[t.author_id]) for t in items],
     }
 
 
@@ -210,7 +213,7 @@ def create_thread(request, group_id: int, payload: ThreadIn):
     thread = services.start_thread(request.auth, group, title=payload.title, body=payload.body)
     post = thread.first_post
     post.quote = None
-    data = _thread_out(thread, thread.post_count)
+    data = _thread_out(thread, thread.post_count, shown_name(request.auth, thread.author, hidden=UNNAMED))
     data["first_post"] = _with_risk(_posts_out(request.auth, [post])[0], post)
     return Status(201, data)
 
@@ -219,7 +222,7 @@ def create_thread(request, group_id: int, payload: ThreadIn):
 def get_thread(request, thread_id: int):
     thread = get_thread_for_reader(request.auth, thread_id)
     read = ThreadRead.objects.filter(user=request.auth, thread=thread).values_list("last_read", flat=True).first()
-    return _thread_out(thread, read or 0)
+    return _thread_out(thread, read or 0, shown_name(request.auth, thread.author, hidden=UNNAMED))
 
 
 @router.get("/threads/{thread_id}/posts", response=PostPage, summary="Posts of a thread, oldest first")

@@ -10,11 +10,11 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from accounts.models import User
+from accounts.connections import shown_names
 from lib.paging import counted_page_of
 from safety.blocks import blocked_ids
 
-from ..access import get_group_for_viewer, is_facilitator, membership_of
+from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
 from ..services import groups as services
 from ..services import membership as members
@@ -232,7 +232,7 @@ def list_members(request, group_id: int, params: Query[PageParams]):
     group = get_group_for_viewer(user, group_id=group_id, require_membership=True)
     page = counted_page_of(Membership.objects.roster(group, leave_out=blocked_ids(user)), params.page, params.limit)
     items = page.items
-    named = set(User.objects.visible_to(user).filter(pk__in=[m.user_id for m in items]).values_list("pk", flat=True))
+    names = shown_names(user, [m.user for m in items], hidden=UNNAMED)
     return {
         "count": page.count,
         "page": params.page,
@@ -240,7 +240,7 @@ def list_members(request, group_id: int, params: Query[PageParams]):
         "next_page": page.next_page,
         "items": [
             {
-                "display_name": m.user.display_name if m.user_id in named else "A member",
+                "display_name": names[m.user_id],
                 "role": m.role,
                 "joined_at": m.joined_at,
             }

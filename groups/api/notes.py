@@ -10,11 +10,12 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from accounts.connections import shown_names
 from lib.paging import counted_page_of
 
+from ..access import UNNAMED
 from ..models import Group, SupportNote
 from ..services import notes as services
-from ..services.discussion import shown_name
 from .discussion import MAX_LIMIT
 
 router = Router(tags=["notes"])
@@ -57,12 +58,20 @@ class NoteIn(Schema):
     group: int | None = Field(None, description="A group you both belong to (optional).")
 
 
-def _note_out(user, note: SupportNote) -> dict:
+def _notes_out(user, notes: list[SupportNote]) -> list[dict]:
+    """Two queries for the names, whatever the number of notes. A sender who keeps their name from `user` is "A
+    member"; a recipient is named as `user` chose them (by username) when their name is kept."""
+    senders = shown_names(user, [note.sender for note in notes], hidden=UNNAMED)
+    recipients = shown_names(user, [note.recipient for note in notes])
+    return [_note_out(user, note, senders[note.sender_id], recipients[note.recipient_id]) for note in notes]
+
+
+def _note_out(user, note: SupportNote, sender: str, recipient: str) -> dict:
     sent = note.sender_id == user.pk
     return {
         "id": note.pk,
-        "sender": shown_name(note.sender),
-        "recipient": shown_name(note.recipient),
+        "sender": sender,
+        "recipient": recipient,
         "group": note.group_id,
         "html": note.html,
         "body": note.body if sent else None,
@@ -84,7 +93,7 @@ def list_notes(request, params: Query[NotesQuery]):
         "count": page.count,
         "page": page.page,
         "pages": page.pages,
-        "items": [_note_out(request.auth, note) for note in page.items],
+        "items": _notes_out(request.auth, page.items),
     }
 
 
@@ -99,7 +108,7 @@ def send_note(request, payload: NoteIn):
 
             raise ValidationError([{"loc": ("body", "group"), "msg": "Choose a group you both belong to, or none."}])
     note = services.write_note(request.auth, recipient, body=payload.body, group=group)
-    data = _note_out(request.auth, note)
+    data = _notes_out(request.auth, [note])[0]
     if note.at_risk:
         data["at_risk"] = True
         data["help_url"] = reverse("safety:help")

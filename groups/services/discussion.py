@@ -20,12 +20,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import User, Visibility
+from accounts.connections import shown_name
+from accounts.models import User
 from notifications.services import notify
 from safety import trust
 from safety.blocks import blocked_ids, is_blocked_between
 
-from ..access import can_post, is_group_staff
+from ..access import UNNAMED, can_post, is_group_staff
 from ..markdown import find_mentions, render
 from ..models import (
     ContentStatus,
@@ -43,15 +44,6 @@ from ..models import (
 MAX_TITLE = 150
 MAX_BODY = 20_000
 MAX_SLOW_MODE_SECONDS = 24 * 60 * 60
-
-
-def shown_name(user) -> str:
-    """The name shown beside what a member wrote: their display name, unless they keep it to themselves."""
-    if user is None:
-        return _("A former member")
-    if user.display_name_visibility == Visibility.ONLY_ME:
-        return _("A member")
-    return user.display_name or user.username
 
 
 def post_url(post: Post) -> str:
@@ -151,7 +143,6 @@ def _record_mentions(post: Post, mentioned: list) -> None:
     """Store the mentions and notify each person once per post (an edit notifies only the newly named)."""
     already = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     group = post.thread.group
-    name = shown_name(post.author)
     for user in mentioned:
         if user.pk in already:
             continue
@@ -159,7 +150,8 @@ def _record_mentions(post: Post, mentioned: list) -> None:
         notify(
             user,
             kind="group_mention",
-            text=_("%(name)s mentioned you in %(group)s") % {"name": name, "group": group.name},
+            text=_("%(name)s mentioned you in %(group)s")
+            % {"name": shown_name(user, post.author, hidden=UNNAMED), "group": group.name},
             url=post_url(post),
         )
 
@@ -272,7 +264,7 @@ def _tell_thread_author(post: Post) -> None:
         starter,
         kind="group_reply",
         text=_("%(name)s replied to your thread in %(group)s")
-        % {"name": shown_name(post.author), "group": thread.group.name},
+        % {"name": shown_name(starter, post.author, hidden=UNNAMED), "group": thread.group.name},
         url=url,
     )
 

@@ -12,14 +12,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.connections import shown_name
 from accounts.models import User
 from notifications.services import notify
 from safety import trust
 from safety.blocks import is_blocked_between
 
+from ..access import UNNAMED
 from ..markdown import render
 from ..models import Group, Membership, SupportNote
-from .discussion import check_daily_limit, shown_name
+from .discussion import check_daily_limit
 
 MAX_NOTE = 1000
 
@@ -80,7 +82,8 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
         notify(
             recipient,
             kind="support_note",
-            text=_("%(name)s sent you a note of encouragement.") % {"name": shown_name(sender)},
+            text=_("%(name)s sent you a note of encouragement.")
+            % {"name": shown_name(recipient, sender, hidden=UNNAMED)},
             url=reverse("groups:notes"),
         )
         note.at_risk = check_text(body).at_risk

@@ -82,6 +82,25 @@ def test_a_post_shows_its_authors_display_name_or_a_member(member_client, thread
     assert "A member" in content
 
 
+def test_a_name_kept_for_connections_is_shown_to_connections_only(member_client, member, thread, sponsor, client):
+    """The accounts rule (accounts.connections.shown_name): a display name kept for connections no longer shows to
+    every reader of the group, on the page or in the API."""
+    from accounts.services import connect
+
+    from .test_threads import auth
+
+    sponsor.display_name_visibility = "connections"
+    sponsor.save()
+    content = member_client.get(thread_url(thread)).content.decode()
+    assert "Sam" not in content.split("<h1")[1] and "A member" in content
+    items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
+    assert items[0]["author"] == "A member"
+    connect(member, sponsor)
+    assert "Sam" in member_client.get(thread_url(thread)).content.decode().split("<h1")[1]
+    items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
+    assert items[0]["author"] == "Sam"
+
+
 # --- quotes --------------------------------------------------------------------------------------------------
 
 

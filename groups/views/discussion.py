@@ -19,10 +19,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_name, shown_names
 from safety.blocks import blocked_ids
 from safety.crisis import check_text
 
-from ..access import can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
+from ..access import UNNAMED, can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
 from ..forms import add_service_errors
 from ..forms.discussion import EditForm, ReplyForm, SlowModeForm, ThreadForm
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
@@ -79,9 +80,10 @@ def thread_list(request, slug):
             "thread_id", "last_read"
         )
     )
+    names = shown_names(request.user, [t.author for t in threads_on_page], hidden=UNNAMED)
     for thread in threads_on_page:
         thread.unread = max(0, thread.post_count - last_read.get(thread.pk, 0))
-        thread.shown_author = services.shown_name(thread.author)
+        thread.shown_author = names[thread.author_id]
     context = {
         "group": group,
         "page": page,
@@ -127,8 +129,10 @@ def _decorate_posts(request, thread: Thread, posts: list[Post]) -> None:
     for row in rows:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(request.user)
+    authors = [post.author for post in posts] + [post.quote.author for post in posts if post.quote is not None]
+    names = shown_names(request.user, authors, hidden=UNNAMED)
     for post in posts:
-        post.shown_author = services.shown_name(post.author)
+        post.shown_author = names[post.author_id]
         post.is_mine = post.author_id == request.user.pk
         post.editable = services.can_edit(request.user, post)
         mine = counts.get(post.pk, {})
@@ -149,7 +153,7 @@ def _decorate_posts(request, thread: Thread, posts: list[Post]) -> None:
             and quote.author_id not in blocked
         )
         if quote is not None:
-            quote.shown_author = services.shown_name(quote.author)
+            quote.shown_author = names[quote.author_id]
 
 
 def _thread_page(request, group, thread, reply_form, show_help=False, status=200):
@@ -179,7 +183,7 @@ def _thread_page(request, group, thread, reply_form, show_help=False, status=200
         "reply_form": reply_form,
         "slow_mode_form": SlowModeForm(initial={"seconds": thread.slow_mode_seconds}) if staff else None,
         "show_help": show_help,
-        "thread_author": services.shown_name(thread.author),
+        "thread_author": shown_name(request.user, thread.author, hidden=UNNAMED),
         "edit_minutes": settings.POST_EDIT_MINUTES,
     }
     return render(request, "groups/discussion/thread.html", context, status=status)

@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.connections import shown_names
 from safety.blocks import blocked_ids
 
-from ..access import get_group_for_viewer, is_facilitator, membership_of
+from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
@@ -119,20 +119,16 @@ def group_create(request):
     return render(request, "groups/group_form.html", {"form": form})
 
 
-def visible_names(viewer, users) -> set[int]:
-    """Ids among `users` whose display name `viewer` may see (one query, the profile's own visibility rule)."""
-    ids = [u.pk for u in users]
-    return set(User.objects.visible_to(viewer).filter(pk__in=ids).values_list("pk", flat=True))
-
-
 @login_required
 def group_members(request, slug):
     """The members of the group, for its members: display name, role and when they joined."""
     group = get_group_for_viewer(request.user, slug, require_membership=True)
     memberships = Membership.objects.roster(group, leave_out=blocked_ids(request.user))
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    named = visible_names(request.user, [m.user for m in page])
-    context = {"group": group, "page": page, "named": named}
+    names = shown_names(request.user, [m.user for m in page], hidden=UNNAMED)
+    for m in page:
+        m.shown_name = names[m.user_id]
+    context = {"group": group, "page": page}
     return render(request, "groups/members.html", context)
 
 
