@@ -90,7 +90,7 @@ class LeaveForm(forms.Form):
     def __init__(self, *args, successors=(), **kwargs):
         super().__init__(*args, **kwargs)
         if successors:
-            self.fields["successor"].choices = [("", "—"), *[(str(m.pk), m.user.display_name) for m in successors]]
+            self.fields["successor"].choices = [("", "—"), *[(str(m.pk), m.shown_name) for m in successors]]
         else:
             del self.fields["successor"]
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.connections import find_member
+from accounts.connections import find_member, shown_name
 from accounts.models import User
 from notifications.services import notify
 from safety.blocks import is_blocked_between
@@ -142,7 +142,7 @@ def request_to_join(user, group: Group, message: str = "", accept_guidelines_ver
         notify(
             facilitator,
             kind="group_request",
-            text=_("%(name)s asked to join %(group)s.") % {"name": user.display_name, "group": group.name},
+            text=_("%(name)s asked to join %(group)s.") % {"name": shown_name(facilitator, user), "group": group.name},
             url=url,
         )
     return join_request
@@ -210,7 +210,7 @@ def invite_member(by, group: Group, username: str, expires_at: datetime | None =
     notify(
         invited,
         kind="group_invitation",
-        text=_("%(name)s invited you to join %(group)s.") % {"name": by.display_name, "group": group.name},
+        text=_("%(name)s invited you to join %(group)s.") % {"name": shown_name(invited, by), "group": group.name},
         url=reverse("groups:invitation", args=[invitation.pk]),
     )
     return invitation

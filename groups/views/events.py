@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_names
 from directory.ics import ics_response, site_host
 
-from ..access import get_event_for_reader, get_group_for_reader
+from ..access import UNNAMED, get_event_for_reader, get_group_for_reader
 from ..calendar import event_file
 from ..forms.events import EventFilterForm, EventForm
 from ..forms.resources import add_service_errors
@@ -86,9 +87,12 @@ def event_detail(request, event_id):
     going = services.going_count(event)
     attendees = None
     if may_manage:
-        attendees = RSVP.objects.filter(event=event, status__in=[RSVPStatus.GOING, RSVPStatus.WAITING]).select_related(
-            "user"
+        attendees = list(
+            RSVP.objects.filter(event=event, status__in=[RSVPStatus.GOING, RSVPStatus.WAITING]).select_related("user")
         )
+        names = shown_names(request.user, [entry.user for entry in attendees], hidden=UNNAMED)
+        for entry in attendees:
+            entry.shown_name = names[entry.user_id]
     context = {
         "event": event,
         "group": event.group,

@@ -58,8 +58,11 @@ def _shares_for(user, group, membership):
         .exclude(owner_id__in=blocked_ids(user))
         .select_related("owner", "content_type")[:SHARES_SHOWN]
     )
+    shares = list(shares)
+    names = shown_names(user, [share.owner for share in shares], hidden=UNNAMED)
     rows = []
     for share in shares:
+        share.owner_name = names[share.owner_id]
         shareable = SHAREABLE.get(share.content_type.model)
         rows.append((share, shareable.label if shareable else share.content_type.name))
     return rows

@@ -13,6 +13,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.connections import shown_name, shown_names
+
 from ..access import get_group_for_viewer
 from ..forms import add_service_errors
 from ..forms.groups import (
@@ -32,6 +34,14 @@ from ..services import membership as members
 MEMBERS_PER_PAGE = 50
 REQUESTS_PER_PAGE = 50
 MEETING_RESULTS = 20
+
+
+def _name(viewer, rows, person: str) -> None:
+    """Give each row `shown_name`: the name of its `person` as the facilitator may see it (one query)."""
+    rows = list(rows)
+    names = shown_names(viewer, [getattr(row, person) for row in rows])
+    for row in rows:
+        row.shown_name = names[getattr(row, f"{person}_id")]
 
 
 def _posted_id(request, name: str) -> int:
@@ -138,13 +148,14 @@ def manage_members(request, slug):
                 messages.success(
                     request,
                     _("%(name)s is now: %(role)s.")
-                    % {"name": membership.user.display_name, "role": GroupRole(membership.role).label},
+                    % {"name": shown_name(request.user, membership.user), "role": GroupRole(membership.role).label},
                 )
         else:
             messages.error(request, _("Choose a role."))
         return redirect(reverse("groups:manage_members", args=[group.slug]) + f"?page={request.GET.get('page', 1)}")
     memberships = Membership.objects.roster(group)
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    _name(request.user, page, "user")
     return _render(
         request, "groups/manage/members.html", group, "members", page=page, roles=GroupRole.choices, now=timezone.now()
     )
@@ -161,7 +172,8 @@ def manage_remove_member(request, slug, membership_id):
         except ValidationError as error:
             add_service_errors(form, error, fallback="reason")
         else:
-            messages.success(request, _("%(name)s is no longer in the group.") % {"name": membership.user.display_name})
+            name = shown_name(request.user, membership.user)
+            messages.success(request, _("%(name)s is no longer in the group.") % {"name": name})
             return redirect("groups:manage_members", group.slug)
     return _render(request, "groups/manage/remove_member.html", group, "members", form=form, membership=membership)
 
@@ -179,13 +191,14 @@ def manage_requests(request, slug):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            name = join_request.user.display_name
+            name = shown_name(request.user, join_request.user)
             messages.success(
                 request, (_("%(name)s is now a member.") if approve else _("Request declined.")) % {"name": name}
             )
         return redirect("groups:manage_requests", group.slug)
     pending = JoinRequest.objects.filter(group=group, status=RequestStatus.PENDING).select_related("user")
     page = Paginator(pending.order_by("created_at", "pk"), REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    _name(request.user, page, "user")
     return _render(request, "groups/manage/requests.html", group, "requests", page=page)
 
 
@@ -207,9 +220,8 @@ def manage_invitations(request, slug):
         except ValidationError as error:
             add_service_errors(invite_form, error, fallback="username")
         else:
-            messages.success(
-                request, _("%(name)s is invited and has been notified.") % {"name": invitation.invited.display_name}
-            )
+            name = shown_name(request.user, invitation.invited)
+            messages.success(request, _("%(name)s is invited and has been notified.") % {"name": name})
             return redirect("groups:manage_invitations", group.slug)
     if action == "link" and link_form.is_valid():
         try:
@@ -220,7 +232,8 @@ def manage_invitations(request, slug):
             # Shown this once, never stored: the page is rendered, not redirected.
             new_link = request.build_absolute_uri(reverse("groups:invite_link", args=[token]))
             link_form = InviteLinkForm()
-    invitations = members.open_invitations().filter(group=group).select_related("invited", "created_by")[:100]
+    invitations = list(members.open_invitations().filter(group=group).select_related("invited", "created_by")[:100])
+    _name(request.user, [inv for inv in invitations if inv.invited is not None], "invited")
     return _render(
         request,
         "groups/manage/invitations.html",

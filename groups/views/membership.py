@@ -9,6 +9,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_names
+
 from ..access import get_group_for_viewer, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, JoinRequestForm, LeaveForm
@@ -108,6 +110,9 @@ def leave(request, slug):
     if membership is None:
         raise Http404
     successors = members.successor_choices(membership)
+    names = shown_names(request.user, [m.user for m in successors])
+    for successor in successors:
+        successor.shown_name = names[successor.user_id]
     form = LeaveForm(request.POST if request.method == "POST" else None, successors=successors)
     if request.method == "POST" and form.is_valid():
         successor = None
