@@ -47,11 +47,30 @@ def connection_name(person: User) -> str:
     return person.display_name
 
 
-def shown_name(viewer: User, member: User) -> str:
-    """The member's display name when `viewer` may see it, otherwise "@username" (what `viewer` typed)."""
+def shown_name(viewer: User, member: User | None, *, hidden: str | None = None) -> str:
+    """The member's display name when `viewer` may see it, otherwise "@username" (what `viewer` typed), or
+    `hidden` when given (where the username would say who wrote something, as in a group: "A member").
+    A member whose account is gone (None) is "A former member". May cost a query (are they connected?)."""
+    if member is None:
+        return _("A former member")
     if can_see_field(viewer, member, "display_name"):
         return member.display_name
-    return f"@{member.username}"
+    return str(hidden) if hidden is not None else f"@{member.username}"
+
+
+def shown_names(viewer: User, members, *, hidden: str | None = None) -> dict[int | None, str]:
+    """`shown_name` for many members at once, by id (None: a former member): one query whatever their number,
+    the same rule as a QuerySet (`User.objects.visible_to`), so a list costs what one name costs."""
+    people = {m.pk: m for m in members if m is not None}
+    seen = set(User.objects.visible_to(viewer).filter(pk__in=people).values_list("pk", flat=True)) if people else set()
+    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
+    names: dict[int | None, str] = {None: _("A former member")}
+    for pk, member in people.items():
+        if pk in seen or pk == viewer_id:
+            names[pk] = member.display_name
+        else:
+            names[pk] = str(hidden) if hidden is not None else f"@{member.username}"
+    return names
 
 
 def request_connection(from_user: User, to_user: User | None, message: str = "") -> ConnectionRequest:

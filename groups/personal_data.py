@@ -7,8 +7,10 @@ that a thread's numbering holds. Notes they sent are deleted.
 
 from django.utils import timezone
 
+from accounts.connections import shown_names
 from lib.personal_data import model_row, register_eraser, register_exporter
 
+from .access import UNNAMED
 from .models import (
     RSVP,
     Event,
@@ -69,10 +71,13 @@ def export_discussion(user) -> dict:
 
 @register_exporter("support_notes", models=("groups.SupportNote",))
 def export_notes(user) -> dict:
+    received = list(SupportNote.objects.filter(recipient=user).select_related("sender"))
+    # The sender's name as the member may see it (the one rule, accounts.connections.shown_name).
+    senders = shown_names(user, [n.sender for n in received], hidden=UNNAMED)
     return {
         "received": [
-            {"from": n.sender.display_name if n.sender else None, **model_row(n, skip=("sender", "recipient", "html"))}
-            for n in SupportNote.objects.filter(recipient=user).select_related("sender")
+            {"from": senders[n.sender_id] if n.sender else None, **model_row(n, skip=("sender", "recipient", "html"))}
+            for n in received
         ],
         "sent": [model_row(n, skip=("sender", "html")) for n in SupportNote.objects.filter(sender=user)],
     }

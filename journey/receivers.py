@@ -3,6 +3,8 @@
 from django.db.models import Q
 
 from accounts.blocks import blocked_ids, members_parted
+from accounts.connections import shown_names
+from groups.access import UNNAMED
 from groups.sections import register_group_page_section
 from safety.contacts import register_help_contacts, tel_uri
 
@@ -35,14 +37,16 @@ def group_shares_section(user, group, membership) -> dict | None:
     left out)."""
     if membership is None:
         return None
-    shares = (
+    shares = list(
         Share.objects.visible_to(user)
         .to_group(group)
         .exclude(owner_id__in=blocked_ids(user))
         .select_related("owner", "content_type")[:SHARES_SHOWN]
     )
+    names = shown_names(user, [share.owner for share in shares], hidden=UNNAMED)
     rows = []
     for share in shares:
+        share.owner_name = names[share.owner_id]
         shareable = SHAREABLE.get(share.content_type.model)
         rows.append((share, shareable.label if shareable else share.content_type.name))
     return {"template": "journey/_group_shares.html", "shares": rows} if rows else None

@@ -29,3 +29,29 @@ def next_link(request: HttpRequest, page: Page) -> str | None:
     query = request.GET.copy()
     query["page"] = str(page.page + 1)
     return f'<{request.path}?{query.urlencode()}>; rel="next"'
+
+
+@dataclass(frozen=True)
+class CountedPage:
+    """A page that also tells how many rows there are in all (for answers that show `count` and `pages`)."""
+
+    items: list
+    page: int
+    count: int
+    pages: int
+    next_page: int | None
+
+
+def counted_page_of(queryset, page: int, limit: int, *, clamp: bool = False) -> CountedPage:
+    """Rows of page `page` (1-based) of `queryset`, `limit` a page, with the total: a COUNT, then one read (none
+    when the page is past the end). `clamp`: a page past the end answers the last page instead of no rows (as
+    Django's `Paginator.get_page` does); there is always at least one page, perhaps empty."""
+    count = queryset.count()
+    pages = max(1, -(-count // limit))
+    if clamp:
+        page = min(page, pages)
+    start = (page - 1) * limit
+    items = list(queryset[start : start + limit]) if start < count else []
+    return CountedPage(
+        items=items, page=page, count=count, pages=pages, next_page=page + 1 if start + limit < count else None
+    )

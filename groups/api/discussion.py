@@ -8,32 +8,23 @@ Lists are paginated (`?page=`, `?limit=`) with a fixed number of queries.
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from accounts.blocks import blocked_ids
+from accounts.connections import shown_name, shown_names
+from lib.paging import counted_page_of
 
-from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
-from ..models import ContentStatus, Group, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..access import UNNAMED, get_group_for_reader, get_post_for_reader, get_thread_for_reader
+from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
 from ..services import discussion as services
 
 router = Router(tags=["discussion"])
 
 MAX_LIMIT = 100
-
-
-def _call(function, *args, **kwargs):
-    """A service call: field errors answer 400 naming the field, refusals 403 with their kind reason."""
-    try:
-        return function(*args, **kwargs)
-    except PermissionDenied as error:
-        raise HttpError(403, str(error) or "You may not do that.") from error
 
 
 class PageQuery(Schema):
@@ -130,31 +121,12 @@ class ReadOut(Schema):
     unread: int
 
 
-def _group_by_id(user, group_id: int) -> Group:
-    slug = Group.objects.filter(pk=group_id).values_list("slug", flat=True).first()
-    if slug is None:
-        raise Http404
-    return get_group_for_reader(user, slug)
-
-
-def _thread(user, thread_id: int) -> Thread:
-    thread = get_thread_for_reader(user, thread_id)
-    get_group_for_reader(user, thread.group.slug)  # suspended members read nothing
-    return thread
-
-
-def _post(user, post_id: int) -> Post:
-    post = get_post_for_reader(user, post_id)
-    get_group_for_reader(user, post.thread.group.slug)
-    return post
-
-
-def _thread_out(thread: Thread, last_read: int) -> dict:
+def _thread_out(thread: Thread, last_read: int, author: str) -> dict:
     return {
         "id": thread.pk,
         "group": thread.group_id,
         "title": thread.title,
-        "author": services.shown_name(thread.author),
+        "author": author,
         "created_at": thread.created_at,
         "last_post_at": thread.last_post_at,
         "post_count": thread.post_count,
@@ -176,6 +148,7 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
     for row in rows:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(user) if any(p.quote_id for p in posts) else set()
+    names = shown_names(user, [post.author for post in posts], hidden=UNNAMED)
     out = []
     for post in posts:
         quote = post.quote
@@ -192,7 +165,7 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
                 "id": post.pk,
                 "thread": post.thread_id,
                 "number": post.number,
-                "author": services.shown_name(post.author),
+                "author": names[post.author_id],
                 "mine": mine,
                 "html": post.html,
                 "body": post.body if mine else None,
@@ -216,82 +189,81 @@ def _with_risk(data: dict, post) -> dict:
 
 @router.get("/groups/{group_id}/threads", response=ThreadPage, summary="Threads of a group")
 def list_threads(request, group_id: int, params: Query[PageQuery]):
-    group = _group_by_id(request.auth, group_id)
+    group = get_group_for_reader(request.auth, group_id=group_id)
     threads = Thread.objects.visible_to(request.auth).filter(group=group).select_related("author")
-    page = Paginator(threads.order_by("-pinned", "-last_post_at", "-pk"), params.limit).get_page(params.page)
-    items = list(page.object_list)
+    page = counted_page_of(threads.order_by("-pinned", "-last_post_at", "-pk"), params.page, params.limit, clamp=True)
+    items = page.items
     last_read = dict(
         ThreadRead.objects.filter(user=request.auth, thread__in=[t.pk for t in items]).values_list(
             "thread_id", "last_read"
         )
     )
+    names = shown_names(request.auth, [t.author for t in items], hidden=UNNAMED)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "items": [_thread_out(t, last_read.get(t.pk, 0)) for t in items],
+        "count": page.count,
+        "page": page.page,
+        "pages": page.pages,
+        "items": [_thread_out(t, last_read.get(t.pk, 0), names[t.author_id]) for t in items],
     }
 
 
 @router.post("/groups/{group_id}/threads", response={201: ThreadCreated}, summary="Start a thread")
 def create_thread(request, group_id: int, payload: ThreadIn):
-    group = _group_by_id(request.auth, group_id)
-    thread = _call(services.start_thread, request.auth, group, title=payload.title, body=payload.body)
+    group = get_group_for_reader(request.auth, group_id=group_id)
+    thread = services.start_thread(request.auth, group, title=payload.title, body=payload.body)
     post = thread.first_post
     post.quote = None
-    data = _thread_out(thread, thread.post_count)
+    data = _thread_out(thread, thread.post_count, shown_name(request.auth, thread.author, hidden=UNNAMED))
     data["first_post"] = _with_risk(_posts_out(request.auth, [post])[0], post)
     return Status(201, data)
 
 
 @router.get("/threads/{thread_id}", response=ThreadOut, summary="One thread")
 def get_thread(request, thread_id: int):
-    thread = _thread(request.auth, thread_id)
+    thread = get_thread_for_reader(request.auth, thread_id)
     read = ThreadRead.objects.filter(user=request.auth, thread=thread).values_list("last_read", flat=True).first()
-    return _thread_out(thread, read or 0)
+    return _thread_out(thread, read or 0, shown_name(request.auth, thread.author, hidden=UNNAMED))
 
 
 @router.get("/threads/{thread_id}/posts", response=PostPage, summary="Posts of a thread, oldest first")
 def list_posts(request, thread_id: int, params: Query[PageQuery]):
-    thread = _thread(request.auth, thread_id)
+    thread = get_thread_for_reader(request.auth, thread_id)
     posts = (
         Post.objects.visible_to(request.auth).filter(thread=thread).select_related("author", "quote").order_by("number")
     )
-    page = Paginator(posts, params.limit).get_page(params.page)
-    items = list(page.object_list)
+    page = counted_page_of(posts, params.page, params.limit, clamp=True)
+    items = page.items
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
+        "count": page.count,
+        "page": page.page,
+        "pages": page.pages,
         "items": _posts_out(request.auth, items),
     }
 
 
 @router.post("/threads/{thread_id}/posts", response={201: PostOut}, summary="Reply in a thread")
 def create_post(request, thread_id: int, payload: PostIn):
-    thread = _thread(request.auth, thread_id)
+    thread = get_thread_for_reader(request.auth, thread_id)
     quote = None
     if payload.quote is not None:
         quote = Post.objects.visible_to(request.auth).filter(thread=thread, pk=payload.quote).first()
         if quote is None:
             raise ValidationError([{"loc": ("body", "quote"), "msg": "No post of this thread with that id."}])
-    post = _call(services.reply, request.auth, thread, body=payload.body, quote=quote)
+    post = services.reply(request.auth, thread, body=payload.body, quote=quote)
     return Status(201, _with_risk(_posts_out(request.auth, [post])[0], post))
 
 
 @router.patch("/posts/{post_id}", response=PostOut, summary="Edit my post (within the edit window)")
 def edit_post(request, post_id: int, payload: PostPatch):
-    post = _post(request.auth, post_id)
-    if post.author_id != request.auth.pk:
-        raise HttpError(403, "Only the person who wrote a post can edit it.")
-    _call(services.edit_post, request.auth, post, payload.body)
+    post = get_post_for_reader(request.auth, post_id, require_author=True)
+    services.edit_post(request.auth, post, payload.body)
     return _with_risk(_posts_out(request.auth, [post])[0], post)
 
 
 @router.delete("/posts/{post_id}", response={204: None}, summary="Delete my post (it stays as “deleted”)")
 def delete_post(request, post_id: int):
-    post = _post(request.auth, post_id)
-    _call(services.delete_own_post, request.auth, post)
+    post = get_post_for_reader(request.auth, post_id, require_author=True)
+    services.delete_own_post(request.auth, post)
     return Status(204, None)
 
 
@@ -303,20 +275,20 @@ def _kind(kind: str) -> str:
 
 @router.post("/posts/{post_id}/reactions/{kind}", response={201: PostOut}, summary="React with support")
 def add_reaction(request, post_id: int, kind: str):
-    post = _post(request.auth, post_id)
-    _call(services.react, request.auth, post, _kind(kind))
+    post = get_post_for_reader(request.auth, post_id)
+    services.react(request.auth, post, _kind(kind))
     return Status(201, _posts_out(request.auth, [post])[0])
 
 
 @router.delete("/posts/{post_id}/reactions/{kind}", response={204: None}, summary="Take back a reaction")
 def remove_reaction(request, post_id: int, kind: str):
-    post = _post(request.auth, post_id)
-    _call(services.unreact, request.auth, post, _kind(kind))
+    post = get_post_for_reader(request.auth, post_id)
+    services.unreact(request.auth, post, _kind(kind))
     return Status(204, None)
 
 
 @router.post("/threads/{thread_id}/read", response=ReadOut, summary="Mark a thread read up to a post number")
 def mark_read(request, thread_id: int, payload: ReadIn):
-    thread = _thread(request.auth, thread_id)
+    thread = get_thread_for_reader(request.auth, thread_id)
     last_read = services.mark_read(request.auth, thread, payload.up_to)
     return {"last_read": last_read, "unread": max(0, thread.post_count - last_read)}

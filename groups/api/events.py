@@ -15,7 +15,7 @@ from pydantic import field_validator
 
 from lib.paging import page_of
 
-from ..access import get_event_for_reader, get_group_for_reader_by_id
+from ..access import get_event_for_reader, get_group_for_reader
 from ..models import RSVP, Event, EventKind, RSVPStatus
 from ..services import events as services
 
@@ -173,7 +173,7 @@ def _detail(user, event_id: int) -> dict:
 
 @router.get("/events", response=EventPage, summary="Events you may see (site-wide and your groups')")
 def list_events(request, filters: Query[EventFilters]):
-    group = get_group_for_reader_by_id(request.auth, filters.group) if filters.group is not None else None
+    group = get_group_for_reader(request.auth, group_id=filters.group) if filters.group is not None else None
     queryset = services.list_events(
         request.auth,
         group=group,
@@ -203,7 +203,7 @@ def get_event(request, event_id: int):
 def create_event(request, payload: EventIn):
     data = payload.model_dump()
     group_id = data.pop("group")
-    group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
+    group = get_group_for_reader(request.auth, group_id=group_id) if group_id is not None else None
     event = services.create_event(request.auth, group=group, **data)
     return Status(201, _detail(request.auth, event.pk))
 

@@ -6,20 +6,18 @@ unlisted group does not exist for anyone but its members), and a service's field
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Exists, OuterRef, Q
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
 from accounts.blocks import blocked_ids
-from accounts.models import User
+from accounts.connections import shown_names
+from lib.paging import counted_page_of
 
-from ..access import is_facilitator, membership_of
+from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
 from ..services import groups as services
+from ..services import membership as members
 
 router = Router(tags=["groups"])
 
@@ -95,7 +93,7 @@ class JoinIn(Schema):
 
 
 class RequestIn(JoinIn):
-    message: str = Field("", max_length=services.MAX_MESSAGE)
+    message: str = Field("", max_length=members.MAX_MESSAGE)
 
 
 class LeaveIn(Schema):
@@ -138,17 +136,6 @@ class PageParams(Schema):
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
-def _visible_group(user, group_id: int) -> Group:
-    return get_object_or_404(Group.objects.visible_to(user).select_related("program"), pk=group_id)
-
-
-def _slice(queryset, page: int, limit: int) -> tuple[list, int, int | None]:
-    count = queryset.count()
-    start = (page - 1) * limit
-    items = list(queryset[start : start + limit]) if start < count else []
-    return items, count, page + 1 if start + limit < count else None
-
-
 def _group_out(group: Group, is_member: bool) -> dict:
     return {
         "id": group.pk,
@@ -185,73 +172,51 @@ def _membership_out(membership: Membership) -> dict:
     }
 
 
-def _call(function, *args, **kwargs):
-    """A service call; its field errors answer 400, a refusal 403."""
-    try:
-        return function(*args, **kwargs)
-    except PermissionDenied as error:
-        raise HttpError(403, "You may not do that.") from error
-
-
 @router.get("/groups", response=GroupPage, summary="Groups you may see")
 def list_groups(request, filters: Query[GroupFilters]):
     """Listed groups, and the unlisted ones you belong to; filters: words, kind, program slug, your groups only."""
-    user = request.auth
-    groups = Group.objects.visible_to(user).select_related("program")
-    for word in filters.q.split()[:5]:
-        groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
-    if filters.kind:
-        groups = groups.filter(kind=filters.kind)
-    if filters.program:
-        groups = groups.filter(program__slug=filters.program)
-    mine = Membership.objects.filter(user=user)
-    if filters.mine:
-        groups = groups.filter(pk__in=mine.values("group_id"))
-    groups = groups.annotate(is_mine=Exists(mine.filter(group=OuterRef("pk")))).order_by("name", "pk")
-    items, count, next_page = _slice(groups, filters.page, filters.limit)
+    groups = Group.objects.listed_for(
+        request.auth, words=filters.q, kind=filters.kind, program=filters.program, mine=filters.mine
+    )
+    page = counted_page_of(groups, filters.page, filters.limit)
     return {
-        "count": count,
+        "count": page.count,
         "page": filters.page,
         "limit": filters.limit,
-        "next_page": next_page,
-        "items": [_group_out(g, g.is_mine) for g in items],
+        "next_page": page.next_page,
+        "items": [_group_out(g, g.is_mine) for g in page.items],
     }
 
 
 @router.get("/groups/{group_id}", response=GroupDetailOut, summary="One group")
 def get_group(request, group_id: int):
-    return _detail_out(request.auth, _visible_group(request.auth, group_id))
+    return _detail_out(request.auth, get_group_for_viewer(request.auth, group_id=group_id))
 
 
 @router.post("/groups/{group_id}/join", response={201: MembershipOut}, summary="Join an open group")
 def join_group(request, group_id: int, payload: JoinIn):
-    group = _visible_group(request.auth, group_id)
-    membership = _call(services.join_group, request.auth, group, payload.accept_guidelines_version)
+    group = get_group_for_viewer(request.auth, group_id=group_id)
+    membership = members.join_group(request.auth, group, payload.accept_guidelines_version)
     return Status(201, _membership_out(membership))
 
 
 @router.post("/groups/{group_id}/leave", response={204: None}, summary="Leave a group")
 def leave_group(request, group_id: int, payload: LeaveIn | None = None):
-    group = _visible_group(request.auth, group_id)
+    group = get_group_for_viewer(request.auth, group_id=group_id)
     membership = membership_of(request.auth, group)
     if membership is None:
         raise HttpError(404, "You are not a member of this group.")
     successor = None
     if payload and payload.successor_username:
-        successor = Membership.objects.filter(
-            group=group, user__username__iexact=payload.successor_username.strip()
-        ).first()
-        if successor is None:
-            raise DjangoValidationError({"successor_username": "No member of the group has it."})
-    _call(services.leave_group, membership, successor=successor)
+        successor = members.successor_by_username(membership, payload.successor_username)
+    members.leave_group(membership, successor=successor)
     return Status(204, None)
 
 
 @router.post("/groups/{group_id}/requests", response={201: RequestOut}, summary="Ask to join a group")
 def request_to_join(request, group_id: int, payload: RequestIn):
-    group = _visible_group(request.auth, group_id)
-    join_request = _call(
-        services.request_to_join,
+    group = get_group_for_viewer(request.auth, group_id=group_id)
+    join_request = members.request_to_join(
         request.auth,
         group,
         payload.message,
@@ -264,22 +229,18 @@ def request_to_join(request, group_id: int, payload: RequestIn):
 def list_members(request, group_id: int, params: Query[PageParams]):
     """For members of the group only (everyone else: 404). Display name, role and joined date; oldest first."""
     user = request.auth
-    group = _visible_group(user, group_id)
-    if membership_of(user, group) is None:
-        raise HttpError(404, "Not found.")
-    memberships = (
-        group.memberships.exclude(user_id__in=blocked_ids(user)).select_related("user").order_by("joined_at", "pk")
-    )
-    items, count, next_page = _slice(memberships, params.page, params.limit)
-    named = set(User.objects.visible_to(user).filter(pk__in=[m.user_id for m in items]).values_list("pk", flat=True))
+    group = get_group_for_viewer(user, group_id=group_id, require_membership=True)
+    page = counted_page_of(Membership.objects.roster(group, leave_out=blocked_ids(user)), params.page, params.limit)
+    items = page.items
+    names = shown_names(user, [m.user for m in items], hidden=UNNAMED)
     return {
-        "count": count,
+        "count": page.count,
         "page": params.page,
         "limit": params.limit,
-        "next_page": next_page,
+        "next_page": page.next_page,
         "items": [
             {
-                "display_name": m.user.display_name if m.user_id in named else "A member",
+                "display_name": names[m.user_id],
                 "role": m.role,
                 "joined_at": m.joined_at,
             }
@@ -301,25 +262,25 @@ def _guidelines_out(user, group: Group) -> dict:
 
 @router.get("/groups/{group_id}/guidelines", response=GuidelinesOut, summary="A group's current guidelines")
 def get_guidelines(request, group_id: int):
-    group = _visible_group(request.auth, group_id)
+    group = get_group_for_viewer(request.auth, group_id=group_id)
     return _guidelines_out(request.auth, group)
 
 
 @router.post("/groups/{group_id}/guidelines", response={201: GuidelinesOut}, summary="Publish a new version")
 def publish_guidelines(request, group_id: int, payload: GuidelinesIn):
     """Facilitators only: the text becomes the current version, and members are asked to accept it again."""
-    group = _visible_group(request.auth, group_id)
+    group = get_group_for_viewer(request.auth, group_id=group_id)
     if not is_facilitator(request.auth, group):
         raise HttpError(403, "Only the group's facilitators publish its guidelines.")
-    _call(services.publish_guidelines, group, request.auth, payload.text)
+    services.publish_guidelines(group, request.auth, payload.text)
     return Status(201, _guidelines_out(request.auth, group))
 
 
 @router.post("/groups/{group_id}/guidelines/accept", response=MembershipOut, summary="Accept the current guidelines")
 def accept_guidelines(request, group_id: int, payload: AcceptIn):
-    group = _visible_group(request.auth, group_id)
+    group = get_group_for_viewer(request.auth, group_id=group_id)
     membership = membership_of(request.auth, group)
     if membership is None:
         raise HttpError(404, "You are not a member of this group.")
-    membership = _call(services.accept_guidelines, membership, payload.version)
+    membership = services.accept_guidelines(membership, payload.version)
     return _membership_out(membership)

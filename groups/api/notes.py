@@ -6,15 +6,17 @@ reads as someone at risk is sent, moderators are alerted, and the 201 answer tel
 
 from datetime import datetime
 
-from django.core.paginator import Paginator
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from accounts.connections import shown_names
+from lib.paging import counted_page_of
+
+from ..access import UNNAMED
 from ..models import Group, SupportNote
 from ..services import notes as services
-from ..services.discussion import shown_name
-from .discussion import MAX_LIMIT, _call
+from .discussion import MAX_LIMIT
 
 router = Router(tags=["notes"])
 
@@ -56,12 +58,20 @@ class NoteIn(Schema):
     group: int | None = Field(None, description="A group you both belong to (optional).")
 
 
-def _note_out(user, note: SupportNote) -> dict:
+def _notes_out(user, notes: list[SupportNote]) -> list[dict]:
+    """Two queries for the names, whatever the number of notes. A sender who keeps their name from `user` is "A
+    member"; a recipient is named as `user` chose them (by username) when their name is kept."""
+    senders = shown_names(user, [note.sender for note in notes], hidden=UNNAMED)
+    recipients = shown_names(user, [note.recipient for note in notes])
+    return [_note_out(user, note, senders[note.sender_id], recipients[note.recipient_id]) for note in notes]
+
+
+def _note_out(user, note: SupportNote, sender: str, recipient: str) -> dict:
     sent = note.sender_id == user.pk
     return {
         "id": note.pk,
-        "sender": shown_name(note.sender),
-        "recipient": shown_name(note.recipient),
+        "sender": sender,
+        "recipient": recipient,
         "group": note.group_id,
         "html": note.html,
         "body": note.body if sent else None,
@@ -78,12 +88,12 @@ def list_notes(request, params: Query[NotesQuery]):
     else:
         notes = SupportNote.objects.received_by(request.auth)
     notes = notes.select_related("sender", "recipient").order_by("-created_at", "-pk")
-    page = Paginator(notes, params.limit).get_page(params.page)
+    page = counted_page_of(notes, params.page, params.limit, clamp=True)
     return {
-        "count": page.paginator.count,
-        "page": page.number,
-        "pages": page.paginator.num_pages,
-        "items": [_note_out(request.auth, note) for note in page.object_list],
+        "count": page.count,
+        "page": page.page,
+        "pages": page.pages,
+        "items": _notes_out(request.auth, page.items),
     }
 
 
@@ -97,8 +107,8 @@ def send_note(request, payload: NoteIn):
             from ninja.errors import ValidationError
 
             raise ValidationError([{"loc": ("body", "group"), "msg": "Choose a group you both belong to, or none."}])
-    note = _call(services.write_note, request.auth, recipient, body=payload.body, group=group)
-    data = _note_out(request.auth, note)
+    note = services.write_note(request.auth, recipient, body=payload.body, group=group)
+    data = _notes_out(request.auth, [note])[0]
     if note.at_risk:
         data["at_risk"] = True
         data["help_url"] = reverse("safety:help")

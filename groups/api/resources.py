@@ -14,10 +14,11 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import field_validator
 
+from accounts.connections import shown_names
 from lib.paging import page_of
 from lib.vocabularies import Domain
 
-from ..access import get_group_for_reader_by_id, get_resource_for_reader
+from ..access import UNNAMED, get_group_for_reader, get_resource_for_reader
 from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
 from ..services import resources as services
@@ -101,7 +102,7 @@ class HelpedOut(Schema):
     helped_count: int
 
 
-def _out(resource: Resource, helped_ids: set[int]) -> dict:
+def _out(resource: Resource, helped_ids: set[int], authors: dict) -> dict:
     return {
         "id": resource.pk,
         "group": resource.group_id,
@@ -117,9 +118,14 @@ def _out(resource: Resource, helped_ids: set[int]) -> dict:
         "needs": resource.needs,
         "helped_count": resource.helped_count,
         "helped_by_me": resource.pk in helped_ids,
-        "author": resource.author.display_name if resource.author else None,
+        "author": authors[resource.author_id] if resource.author_id else None,
         "created_at": resource.created_at,
     }
+
+
+def _authors(user, resources) -> dict:
+    """Who shared each resource, as `user` may see them (one query)."""
+    return shown_names(user, [resource.author for resource in resources], hidden=UNNAMED)
 
 
 def _helped_ids(user, resources) -> set[int]:
@@ -131,7 +137,7 @@ def _helped_ids(user, resources) -> set[int]:
 
 @router.get("/resources", response=ResourcePage, summary="Resources you may see (the site's and your groups')")
 def list_resources(request, filters: Query[ResourceFilters]):
-    group = get_group_for_reader_by_id(request.auth, filters.group) if filters.group is not None else None
+    group = get_group_for_reader(request.auth, group_id=filters.group) if filters.group is not None else None
     queryset = services.find_resources(
         request.auth,
         group=group,
@@ -144,24 +150,26 @@ def list_resources(request, filters: Query[ResourceFilters]):
     paged = page_of(queryset, filters.page, filters.limit)
     items = paged.items
     helped = _helped_ids(request.auth, items)
-    return {"items": [_out(r, helped) for r in items], "page": filters.page, "has_next": paged.has_next}
+    authors = _authors(request.auth, items)
+    return {"items": [_out(r, helped, authors) for r in items], "page": filters.page, "has_next": paged.has_next}
 
 
 @router.get("/resources/{resource_id}", response=ResourceOut, summary="One resource")
 def get_resource(request, resource_id: int):
     resource = get_resource_for_reader(request.auth, resource_id)
-    return _out(resource, _helped_ids(request.auth, [resource]))
+    return _out(resource, _helped_ids(request.auth, [resource]), _authors(request.auth, [resource]))
 
 
 @router.post("/resources", response={201: ResourceOut}, summary="Add a link or a written resource")
 def add_resource(request, payload: ResourceIn):
     data = payload.model_dump()
     group_id = data.pop("group")
-    group = get_group_for_reader_by_id(request.auth, group_id) if group_id is not None else None
+    group = get_group_for_reader(request.auth, group_id=group_id) if group_id is not None else None
     if data["kind"] == ResourceKind.FILE:
         raise DjangoValidationError({"kind": "Files are added through the site's page."})
     resource = services.add_resource(request.auth, group=group, **data)
-    return Status(201, _out(get_resource_for_reader(request.auth, resource.pk), set()))
+    resource = get_resource_for_reader(request.auth, resource.pk)
+    return Status(201, _out(resource, set(), _authors(request.auth, [resource])))
 
 
 @router.post("/resources/{resource_id}/helped", response=HelpedOut, summary="Say “this helped me”")

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Program
 
 from ..models import GroupKind, GroupRole, GroupVisibility
-from ..services.groups import MAX_GUIDELINES, MAX_MESSAGE, MAX_NAME, MAX_REASON, MAX_TEXT
+from ..services.groups import MAX_GUIDELINES, MAX_NAME, MAX_TEXT
+from ..services.membership import MAX_MESSAGE, MAX_REASON
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -89,7 +90,7 @@ class LeaveForm(forms.Form):
     def __init__(self, *args, successors=(), **kwargs):
         super().__init__(*args, **kwargs)
         if successors:
-            self.fields["successor"].choices = [("", "—"), *[(str(m.pk), m.user.display_name) for m in successors]]
+            self.fields["successor"].choices = [("", "—"), *[(str(m.pk), m.shown_name) for m in successors]]
         else:
             del self.fields["successor"]
 

@@ -12,6 +12,7 @@ from .groups import (
     Invitation,
     JoinRequest,
     Membership,
+    MembershipQuerySet,
     RequestStatus,
 )
 from .notes import SupportNote
@@ -32,6 +33,7 @@ __all__ = [
     "Invitation",
     "JoinRequest",
     "Membership",
+    "MembershipQuerySet",
     "Mention",
     "Need",
     "Post",

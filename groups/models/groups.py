@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +48,28 @@ class GroupQuerySet(models.QuerySet):
         listed = Q(visibility__in=[GroupVisibility.OPEN, GroupVisibility.REQUEST])
         return self.filter(Q(pk__in=mine) | (listed & Q(readable_by_site_members=True)))
 
+    def listed_for(
+        self, user, *, words: str = "", kind: str | None = None, program: str | None = None, mine: bool = False
+    ) -> "GroupQuerySet":
+        """The groups list, as the groups page and the API show it: the groups `user` may see, by name, each with
+        `is_mine`. Filters: up to five words in the name or description, a kind, a program's slug, and (for a
+        member) only their own groups. One query when evaluated."""
+        groups = self.visible_to(user).select_related("program")
+        for word in words.split()[:5]:
+            groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
+        if kind:
+            groups = groups.filter(kind=kind)
+        if program:
+            groups = groups.filter(program__slug=program)
+        if user is not None and user.is_authenticated:
+            own = Membership.objects.filter(user=user)
+            if mine:
+                groups = groups.filter(pk__in=own.values("group_id"))
+            groups = groups.annotate(is_mine=Exists(own.filter(group=OuterRef("pk"))))
+        else:
+            groups = groups.annotate(is_mine=Value(False))
+        return groups.order_by("name", "pk")
+
 
 class Group(models.Model):
     slug = models.SlugField(unique=True)
@@ -75,6 +97,16 @@ class Group(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet):
+    def roster(self, group, *, leave_out=()) -> "MembershipQuerySet":
+        """The members of `group`, longest-standing first, with their user: the members page, the manage page and
+        the API's members list. `leave_out`: user ids not to list (the people in a block with whoever reads it;
+        facilitators managing the group see everyone). One query when evaluated."""
+        return (
+            self.filter(group=group).exclude(user_id__in=leave_out).select_related("user").order_by("joined_at", "pk")
+        )
+
+
 class Membership(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="group_memberships")
@@ -84,6 +116,8 @@ class Membership(models.Model):
     guidelines_version = models.PositiveIntegerField(default=0)
     guidelines_accepted_at = models.DateTimeField(null=True, blank=True)
     muted_until = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["group", "user"], name="one_membership_per_group")]

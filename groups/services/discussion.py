@@ -21,12 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.blocks import blocked_ids, is_blocked_between
-from accounts.models import User, Visibility
+from accounts.connections import shown_name
+from accounts.models import User
 from groups import trust
+from notifications.models import Notification
 from notifications.services import notify
 from safety.crisis import check_text
 
-from ..access import can_post, is_group_staff
+from ..access import UNNAMED, can_post, is_group_staff
 from ..markdown import find_mentions, render
 from ..models import (
     ContentStatus,
@@ -37,6 +39,7 @@ from ..models import (
     Post,
     Reaction,
     ReactionKind,
+    SupportNote,
     Thread,
     ThreadRead,
 )
@@ -45,15 +48,6 @@ from ..signals import risk_written
 MAX_TITLE = 150
 MAX_BODY = 20_000
 MAX_SLOW_MODE_SECONDS = 24 * 60 * 60
-
-
-def shown_name(user) -> str:
-    """The name shown beside what a member wrote: their display name, unless they keep it to themselves."""
-    if user is None:
-        return _("A former member")
-    if user.display_name_visibility == Visibility.ONLY_ME:
-        return _("A member")
-    return user.display_name or user.username
 
 
 def post_url(post: Post) -> str:
@@ -82,8 +76,6 @@ def check_daily_limit(author) -> None:
     limit = trust.daily_post_limit(author)
     if limit is None:
         return
-    from ..models import SupportNote
-
     since = timezone.now() - timedelta(days=1)
     used = Post.objects.filter(author=author, created_at__gte=since).count()
     used += SupportNote.objects.filter(sender=author, created_at__gte=since).count()
@@ -153,7 +145,6 @@ def _record_mentions(post: Post, mentioned: list) -> None:
     """Store the mentions and notify each person once per post (an edit notifies only the newly named)."""
     already = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     group = post.thread.group
-    name = shown_name(post.author)
     for user in mentioned:
         if user.pk in already:
             continue
@@ -161,7 +152,8 @@ def _record_mentions(post: Post, mentioned: list) -> None:
         notify(
             user,
             kind="group_mention",
-            text=_("%(name)s mentioned you in %(group)s") % {"name": name, "group": group.name},
+            text=_("%(name)s mentioned you in %(group)s")
+            % {"name": shown_name(user, post.author, hidden=UNNAMED), "group": group.name},
             url=post_url(post),
         )
 
@@ -254,8 +246,6 @@ def reply(author, thread: Thread, *, body: str, quote: Post | None = None, seen_
 def _tell_thread_author(post: Post) -> None:
     """Tell whoever started the thread that someone replied: one unread notice per thread at a time, none when the
     reply already mentions them, none to someone who left the group or is in a block with the writer."""
-    from notifications.models import Notification
-
     thread = post.thread
     starter = thread.author
     if starter is None or starter.pk == post.author_id or not starter.is_active:
@@ -271,7 +261,7 @@ def _tell_thread_author(post: Post) -> None:
         starter,
         kind="group_reply",
         text=_("%(name)s replied to your thread in %(group)s")
-        % {"name": shown_name(post.author), "group": thread.group.name},
+        % {"name": shown_name(starter, post.author, hidden=UNNAMED), "group": thread.group.name},
         url=url,
     )
 
@@ -393,3 +383,9 @@ def set_slow_mode(by, thread: Thread, seconds: int) -> Thread:
     thread.slow_mode_seconds = seconds
     thread.save(update_fields=["slow_mode_seconds"])
     return thread
+
+
+def set_content_status(content: Post | SupportNote, status: str) -> None:
+    """Show, hide, remove or hold for review a post or a note (what a moderator decided); the one write of it."""
+    content.status = status
+    content.save(update_fields=["status"])

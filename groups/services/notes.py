@@ -14,15 +14,17 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_suspended
 from accounts.blocks import is_blocked_between
+from accounts.connections import shown_name
 from accounts.models import User
 from groups import trust
 from notifications.services import notify
 from safety.crisis import check_text
 
+from ..access import UNNAMED
 from ..markdown import render
 from ..models import Group, Membership, SupportNote
 from ..signals import risk_written
-from .discussion import check_daily_limit, shown_name
+from .discussion import check_daily_limit
 
 MAX_NOTE = 1000
 
@@ -79,7 +81,8 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
         notify(
             recipient,
             kind="support_note",
-            text=_("%(name)s sent you a note of encouragement.") % {"name": shown_name(sender)},
+            text=_("%(name)s sent you a note of encouragement.")
+            % {"name": shown_name(recipient, sender, hidden=UNNAMED)},
             url=reverse("groups:notes"),
         )
         note.at_risk = check_text(body).at_risk

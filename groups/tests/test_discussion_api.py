@@ -163,7 +163,9 @@ def test_delete_own_post(client, member, thread):
     items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
     assert items[1]["deleted"] is True and items[1]["html"] == "" and items[1]["body"] == ""
     first = thread.posts.get(number=1)
-    assert client.delete(f"/api/v1/posts/{first.pk}", **auth(member)).status_code == 403
+    response = client.delete(f"/api/v1/posts/{first.pk}", **auth(member))
+    assert response.status_code == 403
+    assert response.json()["message"] == "Only the person who wrote a post can edit or delete it."
 
 
 def test_reactions_add_and_remove(client, member, thread):
@@ -243,3 +245,16 @@ def test_an_edit_into_crisis_language_answers_at_risk_to_the_writer(client, memb
     response = patch_json(client, f"/api/v1/posts/{post.pk}", {"body": "I want to die"}, member)
     assert response.status_code == 200 and response.json()["at_risk"] is True
     assert Report.objects.filter(post=post, priority=True).exists()
+
+
+def test_a_page_past_the_end_answers_the_last_page_and_the_groups_list_answers_none(client, member, thread, group):
+    """The discussion and notes lists answer the last page for a page past the end (as they always have); the
+    groups and members lists answer no items. Both through lib.paging.counted_page_of."""
+    services.reply(member, thread, body="two")
+    data = client.get(f"/api/v1/threads/{thread.pk}/posts?page=9&limit=1", **auth(member)).json()
+    assert (data["count"], data["page"], data["pages"]) == (2, 2, 2)
+    assert [item["number"] for item in data["items"]] == [2]
+    data = client.get("/api/v1/groups?page=9&limit=1", **auth(member)).json()
+    assert data["page"] == 9 and data["items"] == [] and data["next_page"] is None and data["count"] >= 1
+    data = client.get(f"/api/v1/groups/{group.pk}/members?limit=1", **auth(member)).json()
+    assert data["count"] == 2 and data["next_page"] == 2 and len(data["items"]) == 1

@@ -82,6 +82,25 @@ def test_a_post_shows_its_authors_display_name_or_a_member(member_client, thread
     assert "A member" in content
 
 
+def test_a_name_kept_for_connections_is_shown_to_connections_only(member_client, member, thread, sponsor, client):
+    """The accounts rule (accounts.connections.shown_name): a display name kept for connections no longer shows to
+    every reader of the group, on the page or in the API."""
+    from accounts.services import connect
+
+    from .test_threads import auth
+
+    sponsor.display_name_visibility = "connections"
+    sponsor.save()
+    content = member_client.get(thread_url(thread)).content.decode()
+    assert "Sam" not in content.split("<h1")[1] and "A member" in content
+    items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
+    assert items[0]["author"] == "A member"
+    connect(member, sponsor)
+    assert "Sam" in member_client.get(thread_url(thread)).content.decode().split("<h1")[1]
+    items = client.get(f"/api/v1/threads/{thread.pk}/posts", **auth(member)).json()["items"]
+    assert items[0]["author"] == "Sam"
+
+
 # --- quotes --------------------------------------------------------------------------------------------------
 
 
@@ -149,10 +168,11 @@ def test_edit_window_is_a_setting(member, thread, settings):
 
 
 def test_nobody_else_may_edit_or_delete_a_post(client, thread, member):
+    """A post the member can read but did not write: 403, as the API answers (404 would hide nothing)."""
     first = thread.posts.get(number=1)
     client.force_login(member)
-    assert client.post(reverse("groups:post_edit", args=[first.pk]), {"body": "mine now"}).status_code == 404
-    assert client.post(reverse("groups:post_delete", args=[first.pk])).status_code == 404
+    assert client.post(reverse("groups:post_edit", args=[first.pk]), {"body": "mine now"}).status_code == 403
+    assert client.post(reverse("groups:post_delete", args=[first.pk])).status_code == 403
     first.refresh_from_db()
     assert first.body and first.deleted_at is None
 

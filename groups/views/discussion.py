@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.blocks import blocked_ids
+from accounts.connections import shown_name, shown_names
 from safety.crisis import check_text
 
-from ..access import can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
+from ..access import UNNAMED, can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
 from ..forms import add_service_errors
 from ..forms.discussion import EditForm, ReplyForm, SlowModeForm, ThreadForm
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
@@ -79,9 +80,10 @@ def thread_list(request, slug):
             "thread_id", "last_read"
         )
     )
+    names = shown_names(request.user, [t.author for t in threads_on_page], hidden=UNNAMED)
     for thread in threads_on_page:
         thread.unread = max(0, thread.post_count - last_read.get(thread.pk, 0))
-        thread.shown_author = services.shown_name(thread.author)
+        thread.shown_author = names[thread.author_id]
     context = {
         "group": group,
         "page": page,
@@ -127,8 +129,10 @@ def _decorate_posts(request, thread: Thread, posts: list[Post]) -> None:
     for row in rows:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(request.user)
+    authors = [post.author for post in posts] + [post.quote.author for post in posts if post.quote is not None]
+    names = shown_names(request.user, authors, hidden=UNNAMED)
     for post in posts:
-        post.shown_author = services.shown_name(post.author)
+        post.shown_author = names[post.author_id]
         post.is_mine = post.author_id == request.user.pk
         post.editable = services.can_edit(request.user, post)
         mine = counts.get(post.pk, {})
@@ -149,7 +153,7 @@ def _decorate_posts(request, thread: Thread, posts: list[Post]) -> None:
             and quote.author_id not in blocked
         )
         if quote is not None:
-            quote.shown_author = services.shown_name(quote.author)
+            quote.shown_author = names[quote.author_id]
 
 
 def _thread_page(request, group, thread, reply_form, show_help=False, status=200):
@@ -179,7 +183,7 @@ def _thread_page(request, group, thread, reply_form, show_help=False, status=200
         "reply_form": reply_form,
         "slow_mode_form": SlowModeForm(initial={"seconds": thread.slow_mode_seconds}) if staff else None,
         "show_help": show_help,
-        "thread_author": services.shown_name(thread.author),
+        "thread_author": shown_name(request.user, thread.author, hidden=UNNAMED),
         "edit_minutes": settings.POST_EDIT_MINUTES,
     }
     return render(request, "groups/discussion/thread.html", context, status=status)
@@ -239,23 +243,14 @@ def thread_detail(request, slug, thread_id):
 def post_link(request, post_id):
     """Where a post lives: its thread, on the right page, at its anchor (notifications link here)."""
     post = get_post_for_reader(request.user, post_id)
-    get_group_for_reader(request.user, post.thread.group.slug)
     before = Post.objects.visible_to(request.user).filter(thread=post.thread, number__lt=post.number).count()
     url = reverse("groups:thread", args=[post.thread.group.slug, post.thread_id])
     return redirect(f"{url}?page={before // POSTS_PER_PAGE + 1}#post-{post.number}")
 
 
-def _own_post(request, post_id) -> Post:
-    post = get_post_for_reader(request.user, post_id)
-    get_group_for_reader(request.user, post.thread.group.slug)
-    if post.author_id != request.user.pk:
-        raise Http404
-    return post
-
-
 @login_required
 def post_edit(request, post_id):
-    post = _own_post(request, post_id)
+    post = get_post_for_reader(request.user, post_id, require_author=True)
     group = post.thread.group
     form = EditForm(request.POST or None, initial={"body": post.body})
     show_help = False
@@ -288,7 +283,7 @@ def post_edit(request, post_id):
 
 @login_required
 def post_delete(request, post_id):
-    post = _own_post(request, post_id)
+    post = get_post_for_reader(request.user, post_id, require_author=True)
     if request.method == "POST":
         services.delete_own_post(request.user, post)
         messages.success(request, _("Your post is deleted."))
@@ -302,7 +297,7 @@ def react(request, post_id):
     """Add (`op=add`, the default) or take back (`op=remove`) a reaction of support. With HTMX, answers just the
     post's reactions (and a line for screen readers); without, goes back to the post."""
     post = get_post_for_reader(request.user, post_id)
-    group = get_group_for_reader(request.user, post.thread.group.slug)
+    group = post.thread.group
     kind = request.POST.get("kind", "")
     problem = ""
     try:

@@ -1,9 +1,5 @@
 """Group pages: events (the site's and each group's), an event with its RSVP, its .ics, create, edit, cancel."""
 
-from datetime import UTC, timedelta
-from zoneinfo import ZoneInfo
-
-import icalendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,16 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_names
 from directory.ics import ics_response, site_host
 
-from ..access import get_event_for_reader, get_group_for_reader
+from ..access import UNNAMED, get_event_for_reader, get_group_for_reader
+from ..calendar import event_file
 from ..forms.events import EventFilterForm, EventForm
 from ..forms.resources import add_service_errors
 from ..models import RSVP, EventStatus, RSVPStatus
 from ..services import events as services
 
 PER_PAGE = 20
-PRODID = "-//PeerHaven//Events//EN"
 
 
 def _calendar(request, group):
@@ -90,9 +87,12 @@ def event_detail(request, event_id):
     going = services.going_count(event)
     attendees = None
     if may_manage:
-        attendees = RSVP.objects.filter(event=event, status__in=[RSVPStatus.GOING, RSVPStatus.WAITING]).select_related(
-            "user"
+        attendees = list(
+            RSVP.objects.filter(event=event, status__in=[RSVPStatus.GOING, RSVPStatus.WAITING]).select_related("user")
         )
+        names = shown_names(request.user, [entry.user for entry in attendees], hidden=UNNAMED)
+        for entry in attendees:
+            entry.shown_name = names[entry.user_id]
     context = {
         "event": event,
         "group": event.group,
@@ -174,39 +174,12 @@ def event_cancel(request, event_id):
     return render(request, "groups/events/cancel.html", {"event": event, "group": event.group})
 
 
-def event_calendar(event, request) -> bytes:
-    """One VEVENT in the event's own zone (DTSTART;TZID=... with its VTIMEZONE), a stable UID, no attendees."""
-    zone = ZoneInfo(event.time_zone)
-    now = timezone.now()
-    page_url = request.build_absolute_uri(reverse("groups:event", args=[event.pk]))
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    start = event.starts_at.astimezone(zone)
-    first = start.date().replace(month=1, day=1)
-    calendar.add_component(
-        icalendar.Timezone.from_tzid(event.time_zone, first_date=first, last_date=first + timedelta(days=3 * 366))
-    )
-    item = icalendar.Event()
-    item.add("uid", f"event-{event.pk}@{site_host(request)}")
-    item.add("dtstamp", now.astimezone(UTC))
-    item.add("dtstart", start)
-    item.add("dtend", event.ends_at.astimezone(zone))
-    item.add("summary", event.title)
-    item.add("url", page_url)
-    item.add("description", page_url)
-    item.add("location", _("Online") if event.online else event.location)
-    item.add("status", "CANCELLED" if event.status == EventStatus.CANCELLED else "CONFIRMED")
-    calendar.add_component(item)
-    return calendar.to_ical()
-
-
 @login_required
 def event_ics(request, event_id):
     event = get_event_for_reader(request.user, event_id)
-    response = ics_response(event_calendar(event, request), filename=f"event-{event.pk}.ics")
+    page_url = request.build_absolute_uri(reverse("groups:event", args=[event.pk]))
+    body = event_file(event, page_url=page_url, host=site_host(request))
+    response = ics_response(body, filename=f"event-{event.pk}.ics")
     response["Cache-Control"] = "private"
     return response
 

@@ -4,21 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
 from accounts.blocks import blocked_ids
-from accounts.models import User
+from accounts.connections import shown_names
 
-from ..access import get_group_for_viewer, is_facilitator, membership_of
+from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
 from ..sections import group_page_sections
 from ..services import groups as services
+from ..services import membership as members
 
 GROUPS_PER_PAGE = 20
 MEMBERS_PER_PAGE = 50
@@ -26,21 +26,14 @@ MEMBERS_PER_PAGE = 50
 
 def group_list(request):
     form = GroupFilterForm(request.GET or None)
-    groups = Group.objects.visible_to(request.user).select_related("program")
+    filters = {}
     if form.is_valid():
         data = form.cleaned_data
-        if data["q"]:
-            for word in data["q"].split()[:5]:
-                groups = groups.filter(Q(name__icontains=word) | Q(description__icontains=word))
-        if data["kind"]:
-            groups = groups.filter(kind=data["kind"])
-        if data["program"]:
-            groups = groups.filter(program=data["program"])
-        if data["mine"] and request.user.is_authenticated:
-            groups = groups.filter(pk__in=Membership.objects.filter(user=request.user).values("group_id"))
-    if request.user.is_authenticated:
-        groups = groups.annotate(is_mine=Exists(Membership.objects.filter(group=OuterRef("pk"), user=request.user)))
-    page = Paginator(groups.order_by("name", "pk"), GROUPS_PER_PAGE).get_page(request.GET.get("page"))
+        program = data["program"]
+        filters = {"words": data["q"], "kind": data["kind"], "program": program.slug if program else None}
+        filters["mine"] = data["mine"]
+    groups = Group.objects.listed_for(request.user, **filters)
+    page = Paginator(groups, GROUPS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -59,7 +52,7 @@ def detail_context(request, group: Group, **forms) -> dict:
     guidelines = services.current_guidelines(group)
     version = guidelines.version if guidelines else 0
     readable = user.is_authenticated and Group.objects.readable_by(user).filter(pk=group.pk).exists()
-    invitation = services.pending_invitation_for(user, group) if membership is None else None
+    invitation = members.pending_invitation_for(user, group) if membership is None else None
     pending_request = None
     if user.is_authenticated and membership is None and group.visibility == GroupVisibility.REQUEST:
         pending_request = JoinRequest.objects.filter(group=group, user=user, status=RequestStatus.PENDING).first()
@@ -106,26 +99,16 @@ def group_create(request):
     return render(request, "groups/group_form.html", {"form": form})
 
 
-def visible_names(viewer, users) -> set[int]:
-    """Ids among `users` whose display name `viewer` may see (one query, the profile's own visibility rule)."""
-    ids = [u.pk for u in users]
-    return set(User.objects.visible_to(viewer).filter(pk__in=ids).values_list("pk", flat=True))
-
-
 @login_required
 def group_members(request, slug):
     """The members of the group, for its members: display name, role and when they joined."""
-    group = get_group_for_viewer(request.user, slug)
-    if membership_of(request.user, group) is None:
-        raise Http404
-    memberships = (
-        group.memberships.exclude(user_id__in=blocked_ids(request.user))
-        .select_related("user")
-        .order_by("joined_at", "pk")
-    )
+    group = get_group_for_viewer(request.user, slug, require_membership=True)
+    memberships = Membership.objects.roster(group, leave_out=blocked_ids(request.user))
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    named = visible_names(request.user, [m.user for m in page])
-    context = {"group": group, "page": page, "named": named}
+    names = shown_names(request.user, [m.user for m in page], hidden=UNNAMED)
+    for m in page:
+        m.shown_name = names[m.user_id]
+    context = {"group": group, "page": page}
     return render(request, "groups/members.html", context)
 
 

@@ -8,13 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..access import is_facilitator
+from accounts.connections import shown_name, shown_names
+from directory.models import Meeting
+
+from ..access import get_group_for_viewer
 from ..forms import add_service_errors
 from ..forms.groups import (
     GroupForm,
@@ -26,20 +28,21 @@ from ..forms.groups import (
     RemoveMemberForm,
     RoleForm,
 )
-from ..models import Group, GroupRole, JoinRequest, Membership, RequestStatus
+from ..models import GroupRole, JoinRequest, Membership, RequestStatus
 from ..services import groups as services
+from ..services import membership as members
 
 MEMBERS_PER_PAGE = 50
 REQUESTS_PER_PAGE = 50
 MEETING_RESULTS = 20
 
 
-def _group_to_manage(user, slug: str) -> Group:
-    """The group if `user` facilitates it, or administers the site (unlisted groups included); 404 otherwise."""
-    group = Group.objects.filter(slug=slug).select_related("program").first()
-    if group is None or not is_facilitator(user, group):
-        raise Http404
-    return group
+def _name(viewer, rows, person: str) -> None:
+    """Give each row `shown_name`: the name of its `person` as the facilitator may see it (one query)."""
+    rows = list(rows)
+    names = shown_names(viewer, [getattr(row, person) for row in rows])
+    for row in rows:
+        row.shown_name = names[getattr(row, f"{person}_id")]
 
 
 def _posted_id(request, name: str) -> int:
@@ -54,7 +57,7 @@ def _render(request, template, group, section, **context):
 
 @login_required
 def manage(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     initial = {name: getattr(group, name) for name in services.GROUP_FIELDS}
     form = GroupForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -71,9 +74,7 @@ def manage(request, slug):
 
 @login_required
 def manage_meetings(request, slug):
-    from directory.models import Meeting
-
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     link_form = MeetingLinkForm(request.POST if request.POST.get("action") == "link" else None)
     if request.method == "POST":
         action = request.POST.get("action")
@@ -114,7 +115,7 @@ def manage_meetings(request, slug):
 
 @login_required
 def manage_guidelines(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     current = services.current_guidelines(group)
     form = GuidelinesForm(request.POST or None, initial={"text": current.text if current else ""})
     if request.method == "POST" and form.is_valid():
@@ -133,26 +134,27 @@ def manage_guidelines(request, slug):
 
 @login_required
 def manage_members(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     form = RoleForm(request.POST or None)
     if request.method == "POST":
         membership = get_object_or_404(Membership, group=group, pk=_posted_id(request, "membership"))
         if form.is_valid():
             try:
-                services.set_role(request.user, membership, form.cleaned_data["role"])
+                members.set_role(request.user, membership, form.cleaned_data["role"])
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(
                     request,
                     _("%(name)s is now: %(role)s.")
-                    % {"name": membership.user.display_name, "role": GroupRole(membership.role).label},
+                    % {"name": shown_name(request.user, membership.user), "role": GroupRole(membership.role).label},
                 )
         else:
             messages.error(request, _("Choose a role."))
         return redirect(reverse("groups:manage_members", args=[group.slug]) + f"?page={request.GET.get('page', 1)}")
-    memberships = group.memberships.select_related("user").order_by("joined_at", "pk")
+    memberships = Membership.objects.roster(group)
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    _name(request.user, page, "user")
     return _render(
         request, "groups/manage/members.html", group, "members", page=page, roles=GroupRole.choices, now=timezone.now()
     )
@@ -160,75 +162,77 @@ def manage_members(request, slug):
 
 @login_required
 def manage_remove_member(request, slug, membership_id):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     membership = get_object_or_404(Membership.objects.select_related("user", "group"), group=group, pk=membership_id)
     form = RemoveMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.remove_member(request.user, membership, form.cleaned_data["reason"])
+            members.remove_member(request.user, membership, form.cleaned_data["reason"])
         except ValidationError as error:
             add_service_errors(form, error, fallback="reason")
         else:
-            messages.success(request, _("%(name)s is no longer in the group.") % {"name": membership.user.display_name})
+            name = shown_name(request.user, membership.user)
+            messages.success(request, _("%(name)s is no longer in the group.") % {"name": name})
             return redirect("groups:manage_members", group.slug)
     return _render(request, "groups/manage/remove_member.html", group, "members", form=form, membership=membership)
 
 
 @login_required
 def manage_requests(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     if request.method == "POST":
         join_request = get_object_or_404(
             JoinRequest.objects.select_related("user", "group"), group=group, pk=_posted_id(request, "request")
         )
         approve = request.POST.get("decision") == "approve"
         try:
-            services.decide_request(request.user, join_request, approve)
+            members.decide_request(request.user, join_request, approve)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            name = join_request.user.display_name
+            name = shown_name(request.user, join_request.user)
             messages.success(
                 request, (_("%(name)s is now a member.") if approve else _("Request declined.")) % {"name": name}
             )
         return redirect("groups:manage_requests", group.slug)
     pending = JoinRequest.objects.filter(group=group, status=RequestStatus.PENDING).select_related("user")
     page = Paginator(pending.order_by("created_at", "pk"), REQUESTS_PER_PAGE).get_page(request.GET.get("page"))
+    _name(request.user, page, "user")
     return _render(request, "groups/manage/requests.html", group, "requests", page=page)
 
 
 @login_required
 def manage_invitations(request, slug):
-    group = _group_to_manage(request.user, slug)
+    group = get_group_for_viewer(request.user, slug, require_facilitator=True)
     action = request.POST.get("action") if request.method == "POST" else None
     invite_form = InviteMemberForm(request.POST if action == "invite" else None)
     link_form = InviteLinkForm(request.POST if action == "link" else None)
     new_link = None
     if action == "revoke":
         invitation = get_object_or_404(group.invitations.all(), pk=_posted_id(request, "invitation"))
-        services.revoke_invitation(request.user, invitation)
+        members.revoke_invitation(request.user, invitation)
         messages.success(request, _("Invitation revoked."))
         return redirect("groups:manage_invitations", group.slug)
     if action == "invite" and invite_form.is_valid():
         try:
-            invitation = services.invite_member(request.user, group, **invite_form.cleaned_data)
+            invitation = members.invite_member(request.user, group, **invite_form.cleaned_data)
         except ValidationError as error:
             add_service_errors(invite_form, error, fallback="username")
         else:
-            messages.success(
-                request, _("%(name)s is invited and has been notified.") % {"name": invitation.invited.display_name}
-            )
+            name = shown_name(request.user, invitation.invited)
+            messages.success(request, _("%(name)s is invited and has been notified.") % {"name": name})
             return redirect("groups:manage_invitations", group.slug)
     if action == "link" and link_form.is_valid():
         try:
-            _invitation, token = services.create_invite_link(request.user, group, **link_form.cleaned_data)
+            _invitation, token = members.create_invite_link(request.user, group, **link_form.cleaned_data)
         except ValidationError as error:
             add_service_errors(link_form, error, fallback="expires_at")
         else:
             # Shown this once, never stored: the page is rendered, not redirected.
             new_link = request.build_absolute_uri(reverse("groups:invite_link", args=[token]))
             link_form = InviteLinkForm()
-    invitations = services.open_invitations().filter(group=group).select_related("invited", "created_by")[:100]
+    invitations = list(members.open_invitations().filter(group=group).select_related("invited", "created_by")[:100])
+    _name(request.user, [inv for inv in invitations if inv.invited is not None], "invited")
     return _render(
         request,
         "groups/manage/invitations.html",

@@ -9,11 +9,14 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_names
+
 from ..access import get_group_for_viewer, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, JoinRequestForm, LeaveForm
-from ..models import GroupRole, JoinRequest, Membership, RequestStatus
+from ..models import JoinRequest, RequestStatus
 from ..services import groups as services
+from ..services import membership as members
 from .groups import detail_context
 
 
@@ -40,7 +43,7 @@ def join(request, slug):
     form = AcceptGuidelinesForm(request.POST, auto_id="join_%s")
     if form.is_valid():
         try:
-            services.join_group(request.user, group, _accepted_version(form))
+            members.join_group(request.user, group, _accepted_version(form))
         except ValidationError as error:
             if answer := _group_level_error(request, group, error):
                 return answer
@@ -58,7 +61,7 @@ def ask_to_join(request, slug):
     form = JoinRequestForm(request.POST, auto_id="request_%s")
     if form.is_valid():
         try:
-            services.request_to_join(
+            members.request_to_join(
                 request.user, group, form.cleaned_data["message"], accept_guidelines_version=_accepted_version(form)
             )
         except ValidationError as error:
@@ -76,7 +79,7 @@ def ask_to_join(request, slug):
 def withdraw_request(request, slug):
     group = get_group_for_viewer(request.user, slug)
     join_request = get_object_or_404(JoinRequest, group=group, user=request.user, status=RequestStatus.PENDING)
-    services.withdraw_request(join_request)
+    members.withdraw_request(join_request)
     messages.success(request, _("Your request is withdrawn."))
     return redirect("groups:detail", group.slug)
 
@@ -106,24 +109,17 @@ def leave(request, slug):
     membership = membership_of(request.user, group)
     if membership is None:
         raise Http404
-    successors = []
-    if membership.role == GroupRole.FACILITATOR:
-        others = Membership.objects.filter(group=group, role=GroupRole.FACILITATOR).exclude(pk=membership.pk)
-        if not others.exists():
-            # Only the first hundred, longest-standing first: enough to choose from without loading a big group.
-            successors = list(
-                Membership.objects.filter(group=group)
-                .exclude(pk=membership.pk)
-                .select_related("user")
-                .order_by("joined_at", "pk")[:100]
-            )
+    successors = members.successor_choices(membership)
+    names = shown_names(request.user, [m.user for m in successors])
+    for successor in successors:
+        successor.shown_name = names[successor.user_id]
     form = LeaveForm(request.POST if request.method == "POST" else None, successors=successors)
     if request.method == "POST" and form.is_valid():
         successor = None
         if form.cleaned_data.get("successor"):
             successor = next((m for m in successors if str(m.pk) == form.cleaned_data["successor"]), None)
         try:
-            services.leave_group(membership, successor=successor)
+            members.leave_group(membership, successor=successor)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -150,14 +146,14 @@ def _invitation_page(request, invitation, form=None):
 
 def _answer_invitation(request, invitation):
     if request.method == "POST" and request.POST.get("action") == "decline" and invitation.invited_id:
-        services.decline_invitation(request.user, invitation)
+        members.decline_invitation(request.user, invitation)
         messages.success(request, _("Invitation declined."))
         return redirect("groups:list")
     if request.method == "POST":
         form = AcceptGuidelinesForm(request.POST)
         if form.is_valid():
             try:
-                services.accept_invitation(request.user, invitation, _accepted_version(form))
+                members.accept_invitation(request.user, invitation, _accepted_version(form))
             except ValidationError as error:
                 add_service_errors(form, error, fallback="accept")
             else:
@@ -171,7 +167,7 @@ def _answer_invitation(request, invitation):
 def invitation(request, invitation_id):
     """An invitation made to this member by name: the group, its guidelines, accept or decline."""
     found = get_object_or_404(
-        services.open_invitations().select_related("group", "group__program", "created_by"),
+        members.open_invitations().select_related("group", "group__program", "created_by"),
         pk=invitation_id,
         invited=request.user,
     )
@@ -181,7 +177,7 @@ def invitation(request, invitation_id):
 @login_required
 def invite_link(request, token):
     """An invitation link: whoever holds it (and is logged in) sees the group and its guidelines, then joins."""
-    found = services.invitation_for_token(token)
+    found = members.invitation_for_token(token)
     if found is None:
         raise Http404
     return _answer_invitation(request, found)

@@ -12,13 +12,14 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.connections import shown_name, shown_names
 from safety.crisis import check_text
 
+from ..access import UNNAMED
 from ..forms import add_service_errors
 from ..forms.notes import NoteForm
 from ..models import Group, SupportNote
 from ..services import notes as services
-from ..services.discussion import shown_name
 
 NOTES_PER_PAGE = 30
 
@@ -50,12 +51,12 @@ def note_new(request, username):
                 messages.success(
                     request,
                     _("Your note is on its way to %(name)s. Thank you for your kindness.")
-                    % {"name": shown_name(recipient)},
+                    % {"name": shown_name(request.user, recipient)},
                 )
                 return redirect("groups:notes_sent")
     context = {
         "recipient": recipient,
-        "recipient_name": shown_name(recipient),
+        "recipient_name": shown_name(request.user, recipient),
         "group": group,
         "form": form,
         "allowed": allowed,
@@ -71,9 +72,15 @@ def _notes_page(request, tab: str):
         notes = SupportNote.objects.received_by(request.user).select_related("sender", "group")
     page = Paginator(notes.order_by("-created_at", "-pk"), NOTES_PER_PAGE).get_page(request.GET.get("page"))
     notes_on_page = list(page.object_list)
+    if tab == "sent":
+        for note in notes_on_page:
+            note.sender = request.user
+        # The sender chose each recipient by username: where their name is kept from the sender, that is shown.
+        recipients = shown_names(request.user, [note.recipient for note in notes_on_page])
+    senders = shown_names(request.user, [note.sender for note in notes_on_page], hidden=UNNAMED)
     for note in notes_on_page:
-        note.shown_sender = shown_name(note.sender)
-        note.shown_recipient = shown_name(note.recipient) if tab == "sent" else ""
+        note.shown_sender = senders[note.sender_id]
+        note.shown_recipient = recipients[note.recipient_id] if tab == "sent" else ""
         note.is_new = tab == "received" and note.read_at is None
     if tab == "received":
         services.mark_notes_read(request.user)

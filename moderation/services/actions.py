@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from accounts.access import is_site_moderator
 from groups.access import is_group_staff
 from groups.models import ContentStatus, Group, Membership, Post, SupportNote
+from groups.services.discussion import set_content_status
+from groups.services.membership import end_membership, set_mute
 from notifications.services import notify
 
 from ..access import may_moderate
@@ -23,7 +25,7 @@ from .reports import recount_flags
 MAX_REASON = 2000
 CONTENT_ACTIONS = {ActionKind.HIDE, ActionKind.REMOVE, ActionKind.RESTORE}
 GROUP_ACTIONS = {ActionKind.MUTE, ActionKind.REMOVE_FROM_GROUP}
-STATUS_FOR = {
+STATUS_FOR: dict[str, str] = {
     ActionKind.HIDE: ContentStatus.HIDDEN,
     ActionKind.REMOVE: ContentStatus.REMOVED,
     ActionKind.RESTORE: ContentStatus.VISIBLE,
@@ -151,17 +153,15 @@ def take_action(
     if errors:
         raise ValidationError(errors)
 
-    if kind in CONTENT_ACTIONS:
-        content.status = STATUS_FOR[kind]
-        content.save(update_fields=["status"])
-    elif kind == ActionKind.MUTE:
-        membership.muted_until = until
-        membership.save(update_fields=["muted_until"])
-    elif kind == ActionKind.REMOVE_FROM_GROUP:
-        membership.delete()
-    elif kind == ActionKind.LIFT and membership is not None:
-        membership.muted_until = None
-        membership.save(update_fields=["muted_until"])
+    if kind in CONTENT_ACTIONS and content is not None:
+        set_content_status(content, STATUS_FOR[kind])
+    elif membership is not None and kind == ActionKind.MUTE:
+        set_mute(membership, until)
+    elif membership is not None and kind == ActionKind.REMOVE_FROM_GROUP:
+        # This action is its own record: the moderators' log is not told twice.
+        end_membership(membership, by=moderator, reason=reason, announce=False)
+    elif membership is not None and kind == ActionKind.LIFT:
+        set_mute(membership, None)
 
     action = ModerationAction.objects.create(
         moderator=moderator,
@@ -199,8 +199,7 @@ def dismiss_report(moderator, report: Report) -> Report:
     content = report.content
     if content is not None:
         if content.status == ContentStatus.PENDING_REVIEW:
-            content.status = ContentStatus.VISIBLE
-            content.save(update_fields=["status"])
+            set_content_status(content, ContentStatus.VISIBLE)
         recount_flags(post=report.post, note=report.note)
     report.refresh_from_db()
     return report

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from groups.models import ContentStatus, Membership
+from groups.services.discussion import set_content_status
 from notifications.services import notify
 
 from ..access import may_decide
@@ -52,8 +53,7 @@ def _restore(action: ModerationAction, now) -> None:
     if kind in (ActionKind.HIDE, ActionKind.REMOVE):
         content = action.content
         if content is not None:
-            content.status = ContentStatus.VISIBLE
-            content.save(update_fields=["status"])
+            set_content_status(content, ContentStatus.VISIBLE)
     elif kind == ActionKind.MUTE and action.group_id:
         Membership.objects.filter(group_id=action.group_id, user_id=action.member_id, muted_until__gt=now).update(
             muted_until=None

@@ -1,12 +1,13 @@
 """Moderation pages: "talk to a moderator", offered with the help shown before posting."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from groups.models import Group
+from groups.access import get_group_for_reader
 
 from ..alerts import ask_to_talk
 
@@ -22,10 +23,9 @@ def _readable_group(user, value):
     """The group the member was writing in, if they may read it; anything else is ignored, never an error (someone
     asking for help must never meet a form error)."""
     try:
-        pk = int(value)
-    except (TypeError, ValueError):
+        return get_group_for_reader(user, group_id=int(value))
+    except (TypeError, ValueError, Http404):
         return None
-    return Group.objects.readable_by(user).filter(pk=pk).first()
 
 
 @login_required
