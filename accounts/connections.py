@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from notifications.services import notify
@@ -21,6 +22,10 @@ from .blocks import is_blocked_between
 from .models import Connection, ConnectionRequest, ConnectionRequestStatus, User, Visibility
 
 PENDING = ConnectionRequestStatus.PENDING
+
+
+# A name to show in place of a hidden one may be a lazy translation ("A member").
+StrOrPromise = str | Promise
 
 
 def _unknown_member() -> ValidationError:
@@ -47,7 +52,7 @@ def connection_name(person: User) -> str:
     return person.display_name
 
 
-def shown_name(viewer: User, member: User | None, *, hidden: str | None = None) -> str:
+def shown_name(viewer: User, member: User | None, *, hidden: StrOrPromise | None = None) -> str:
     """The member's display name when `viewer` may see it, otherwise "@username" (what `viewer` typed), or
     `hidden` when given (where the username would say who wrote something, as in a group: "A member").
     A member whose account is gone (None) is "A former member". May cost a query (are they connected?)."""
@@ -58,7 +63,7 @@ def shown_name(viewer: User, member: User | None, *, hidden: str | None = None) 
     return str(hidden) if hidden is not None else f"@{member.username}"
 
 
-def shown_names(viewer: User, members, *, hidden: str | None = None) -> dict[int | None, str]:
+def shown_names(viewer: User, members, *, hidden: StrOrPromise | None = None) -> dict[int | None, str]:
     """`shown_name` for many members at once, by id (None: a former member): one query whatever their number,
     the same rule as a QuerySet (`User.objects.visible_to`), so a list costs what one name costs."""
     people = {m.pk: m for m in members if m is not None}

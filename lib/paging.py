@@ -35,14 +35,14 @@ def next_link(request: HttpRequest, page: Page) -> str | None:
 class CountedPage:
     """A page that also tells how many rows there are in all (for answers that show `count` and `pages`)."""
 
-    items: list
+    items: list[Any]
     page: int
     count: int
     pages: int
     next_page: int | None
 
 
-def counted_page_of(queryset, page: int, limit: int, *, clamp: bool = False) -> CountedPage:
+def counted_page_of(queryset: QuerySet[Any], page: int, limit: int, *, clamp: bool = False) -> CountedPage:
     """Rows of page `page` (1-based) of `queryset`, `limit` a page, with the total: a COUNT, then one read (none
     when the page is past the end). `clamp`: a page past the end answers the last page instead of no rows (as
     Django's `Paginator.get_page` does); there is always at least one page, perhaps empty."""
