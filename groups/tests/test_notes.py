@@ -9,17 +9,9 @@ from groups.models import SupportNote
 from notifications.models import Notification
 from safety.models import Report
 
-from .test_threads import block, join, make_group, seed_crisis_phrases
+from .helpers import block, join, make_group, seed_crisis_phrases
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(member, sponsor):
-    group = make_group()
-    join(member, group)
-    join(sponsor, group)
-    return group
 
 
 def write_url(username, group=None):

@@ -13,22 +13,9 @@ from groups.services import discussion as services
 from notifications.models import Notification
 from safety.models import Report
 
-from .test_threads import add_posts, block, join, make_group, new_thread, seed_crisis_phrases, thread_url
+from .helpers import add_posts, block, join, new_thread, seed_crisis_phrases, thread_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(member, sponsor):
-    group = make_group()
-    join(member, group)
-    join(sponsor, group)
-    return group
-
-
-@pytest.fixture
-def thread(group, sponsor):
-    return new_thread(sponsor, group)
 
 
 def trust_everyone(settings):
