@@ -195,6 +195,11 @@ def test_a_trusted_member_has_no_daily_limit(member, thread, settings):
     settings.NEW_MEMBER_DAILY_POSTS = 1
     for i in range(3):
         services.reply(member, thread, body=f"post {i}")
+    assert list(thread.posts.filter(author=member).order_by("number").values_list("body", flat=True)) == [
+        "post 0",
+        "post 1",
+        "post 2",
+    ]
 
 
 def test_a_new_members_links_show_as_words_and_a_trusted_members_as_links(member, thread, settings):
