@@ -147,10 +147,12 @@ def test_thread_list_is_paginated_by_30(member_client, group, sponsor):
 def test_thread_list_queries_do_not_grow_with_threads(member_client, group, sponsor, django_assert_max_num_queries):
     Thread.objects.bulk_create(Thread(group=group, author=sponsor, title=f"T{i}", post_count=3) for i in range(5))
     with django_assert_max_num_queries(20) as small:
-        member_client.get(threads_url(group))
+        response = member_client.get(threads_url(group))
+    assert response.status_code == 200 and ">T4</a>" in response.content.decode()
     Thread.objects.bulk_create(Thread(group=group, author=sponsor, title=f"U{i}", post_count=3) for i in range(60))
     with django_assert_max_num_queries(len(small.captured_queries)):
-        member_client.get(threads_url(group))
+        response = member_client.get(threads_url(group))
+    assert response.status_code == 200 and ">U59</a>" in response.content.decode()  # the long list was really drawn
 
 
 # --- staff actions -------------------------------------------------------------------------------------------
