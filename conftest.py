@@ -1,4 +1,5 @@
-"""Personas shared by the whole suite, and the rules for tests that need a service or shared data.
+"""Personas and a group world shared by the whole suite, small helpers every app's tests use, and the rules for
+tests that need a service or shared data.
 
 In CI (CI=true) a missing service, browser or shared data set is a failure; elsewhere such a test says what
 it needs and skips.
@@ -6,6 +7,7 @@ it needs and skips.
 
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -128,6 +130,90 @@ def member_client(client, member):
 def outsider_client(client, outsider):
     client.force_login(outsider)
     return client
+
+
+def client_for(user):
+    """A test client logged in as `user` (for a second or third person in one test)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def auth(user) -> dict:
+    """Request headers carrying a fresh API token of `user`'s."""
+    from accounts.services import create_api_token
+
+    return {"HTTP_AUTHORIZATION": f"Bearer {create_api_token(user, name='tests')[1]}"}
+
+
+def count_queries(fetch) -> int:
+    """How many queries `fetch()` runs (the same on a small and a large list: no query per row). Runs it once
+    first, so that one-off work (a token's last use, a session) is not counted."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    fetch()
+    with CaptureQueriesContext(connection) as context:
+        fetch()
+    return len(context.captured_queries)
+
+
+# --- A group world -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def group_world(member, moderator):
+    """Harbour, hosted by its facilitator Hana, where Wren writes and `member` (Robin) and Sam read; Other, whose
+    moderator Otto is an outsider to Harbour; a thread in Harbour with Wren's post, and Wren's note to Robin.
+
+    The site's `moderator` is there as `group_world.moderator`."""
+    from groups.models import Group, GroupRole, Membership, Post, SupportNote, Thread
+
+    harbour = Group.objects.create(slug="harbour", name="Harbour", kind="peer_led")
+    other = Group.objects.create(slug="other", name="Other", kind="peer_led")
+    writer = make_member("writer", display_name="Wren")
+    reader = make_member("reader", display_name="Sam")
+    host = make_member("host", display_name="Hana")
+    other_host = make_member("otherhost", display_name="Otto")
+    for user in (member, writer, reader):
+        Membership.objects.create(group=harbour, user=user)
+    Membership.objects.create(group=harbour, user=host, role=GroupRole.FACILITATOR)
+    Membership.objects.create(group=other, user=other_host, role=GroupRole.MODERATOR)
+    thread = Thread.objects.create(group=harbour, author=writer, title="Evenings", post_count=1)
+    post = Post.objects.create(thread=thread, author=writer, number=1, body="Hello", html="<p>Hello there</p>")
+    note = SupportNote.objects.create(
+        sender=writer, recipient=member, group=harbour, body="Hi", html="<p>Keep going</p>"
+    )
+    return SimpleNamespace(
+        harbour=harbour,
+        other=other,
+        writer=writer,
+        reader=reader,
+        host=host,
+        other_host=other_host,
+        thread=thread,
+        post=post,
+        note=note,
+        moderator=moderator,
+    )
+
+
+@pytest.fixture
+def report(group_world, member):
+    """`member`'s open report of harassment about Wren's post in the group world."""
+    # The one import of the report model in this file (it is moving to the moderation app).
+    from moderation.models import Report
+
+    return Report.objects.create(
+        reporter=member,
+        member=group_world.writer,
+        post=group_world.post,
+        group=group_world.harbour,
+        reason="harassment",
+        detail="Unkind",
+    )
 
 
 REFERENCE_DATA_MIGRATIONS = [

@@ -5,12 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 
 from accounts import connections
 from accounts.models import Block, Connection, ConnectionRequest
 from accounts.services import connect
-from conftest import make_member
+from conftest import client_for, make_member
 from journey.models import Share, today_for
 from journey.services import counters
 from notifications.models import Notification
@@ -23,12 +22,6 @@ UNKNOWN = "No member has that username."
 def without_tokens(html: str) -> str:
     """The page minus what differs on every response (CSRF tokens, CSP nonces)."""
     return re.sub(r'(csrfmiddlewaretoken" value|nonce)="[^"]*"', "", html)
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def ask(client, username, message=""):

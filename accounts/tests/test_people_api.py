@@ -4,16 +4,13 @@ import pytest
 
 from accounts import connections
 from accounts.models import Block, Connection, ConnectionRequest
-from accounts.services import connect, create_api_token
+from accounts.services import connect
+from conftest import auth
 from notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
 REQUESTS = "/api/v1/me/connection-requests"
-
-
-def auth(user) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Bearer {create_api_token(user, name='t')[1]}"}
 
 
 def post(client, url, user, data=None):

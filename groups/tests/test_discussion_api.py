@@ -6,26 +6,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from conftest import auth
 from groups.models import Group, Post, Reaction, SupportNote, Thread
 from groups.services import discussion as services
 from moderation.models import Report
 
-from .test_threads import auth, block, join, make_group, new_thread, seed_crisis_phrases
+from .helpers import block, new_thread, seed_crisis_phrases
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(member, sponsor):
-    group = make_group()
-    join(member, group)
-    join(sponsor, group)
-    return group
-
-
-@pytest.fixture
-def thread(group, sponsor):
-    return new_thread(sponsor, group)
 
 
 def post_json(client, url, data, user):

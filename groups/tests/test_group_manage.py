@@ -1,13 +1,11 @@
 """Starting and managing a group: who may, editing, meetings, members and roles, removal with a reason."""
 
-# ruff: noqa: F811  (the shared `world` fixture is imported, then requested by name)
-
 import pytest
 
 from groups.models import Group, Guidelines, Membership
 from notifications.models import Notification
 
-from .test_group_pages import add_member, world  # noqa: F401  (a fixture)
+from .helpers import add_member
 
 pytestmark = pytest.mark.django_db
 

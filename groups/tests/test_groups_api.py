@@ -1,13 +1,11 @@
 """/api/v1/groups: the same visibility and rules as the pages; 400 naming the field; 404 for what you may not see."""
 
-# ruff: noqa: F811  (the shared `world` fixture is imported, then requested by name)
-
 import pytest
 
 from accounts.services import create_api_token
 from groups.models import Group, Guidelines, JoinRequest, Membership
 
-from .test_group_pages import add_member, world  # noqa: F401  (a fixture)
+from .helpers import add_member
 
 pytestmark = pytest.mark.django_db
 

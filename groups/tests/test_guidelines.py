@@ -1,14 +1,12 @@
 """Guidelines are versioned: joining records the version accepted; a new version asks every member again, and
 posting waits (groups.access.can_post) until they accept it."""
 
-# ruff: noqa: F811  (the shared `world` fixture is imported, then requested by name)
-
 import pytest
 
 from groups.access import can_post
 from groups.models import Guidelines, Membership
 
-from .test_group_pages import world  # noqa: F401  (a fixture)
+from .helpers import add_member
 
 pytestmark = pytest.mark.django_db
 
@@ -98,8 +96,6 @@ def test_empty_guidelines_are_refused_next_to_the_field(client, world):
 
 def test_a_request_approved_after_a_new_version_asks_again(client, world):
     from groups.models import Group, JoinRequest
-
-    from .test_group_pages import add_member
 
     group = Group.objects.create(slug="lantern", name="Lantern", kind="family", visibility="request")
     Guidelines.objects.create(group=group, version=1, text="v1")

@@ -1,7 +1,5 @@
 """Joining a group: open groups, requests, invitations by username and by link, leaving, the last facilitator."""
 
-# ruff: noqa: F811  (the shared `world` fixture is imported, then requested by name)
-
 import hashlib
 import re
 from datetime import timedelta
@@ -13,7 +11,7 @@ from conftest import make_member
 from groups.models import Group, Guidelines, Invitation, JoinRequest, Membership
 from notifications.models import Notification
 
-from .test_group_pages import add_member, world  # noqa: F401  (a fixture)
+from .helpers import add_member
 
 pytestmark = pytest.mark.django_db
 

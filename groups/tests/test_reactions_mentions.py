@@ -9,22 +9,9 @@ from groups.models import Group, Mention, Reaction
 from groups.services import discussion as services
 from notifications.models import Notification
 
-from .test_threads import block, join, make_group, new_thread, thread_url
+from .helpers import block, join, make_group, thread_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(member, sponsor):
-    group = make_group()
-    join(member, group)
-    join(sponsor, group)
-    return group
-
-
-@pytest.fixture
-def thread(group, sponsor):
-    return new_thread(sponsor, group)
 
 
 @pytest.fixture
@@ -186,8 +173,6 @@ def test_no_reply_notice_after_the_author_left_the_group(member, sponsor, thread
 
 def test_with_htmx_a_reaction_answers_just_the_posts_reactions(member_client, member, sponsor):
     from groups.services.discussion import start_thread
-
-    from .test_threads import join, make_group
 
     group = make_group(slug="htmx-circle")
     join(member, group)

@@ -12,11 +12,9 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringO
 from groups.files import check_and_clean
 from groups.models import Resource
 
-from .test_resources import _media, login, png_bytes, trusting, world
+from .helpers import login, png_bytes
 
-SHARED_FIXTURES = (_media, trusting, world)  # used by name in the tests below
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_in_tmp")]
 
 GPS = 0x8825
 
@@ -177,8 +175,8 @@ def add_file(client, slug, name, content, title="Grounding worksheet"):
     )
 
 
-def test_a_trusted_member_uploads_a_photo_stored_without_gps_under_a_random_name(client, world, trusting):
-    login(client, world.member)
+def test_a_trusted_member_uploads_a_photo_stored_without_gps_under_a_random_name(client, library_world, trusting):
+    login(client, library_world.member)
     response = add_file(client, "harbour", "IMG_0001 at home.jpg", jpeg_with_gps(), title="My calm corner!")
     assert response.status_code == 302
     resource = Resource.objects.get()
@@ -189,22 +187,22 @@ def test_a_trusted_member_uploads_a_photo_stored_without_gps_under_a_random_name
         assert not Image.open(handle).getexif().get_ifd(GPS)
 
 
-def test_a_new_member_cannot_upload_files_yet(client, world):
-    login(client, world.member)
+def test_a_new_member_cannot_upload_files_yet(client, library_world):
+    login(client, library_world.member)
     response = add_file(client, "harbour", "a.png", png_bytes())
     assert response.status_code == 200 and "Thank you for waiting" in response.content.decode()
     assert not Resource.objects.exists()
 
 
-def test_a_refused_file_shows_a_clear_error(client, world, trusting):
-    login(client, world.member)
+def test_a_refused_file_shows_a_clear_error(client, library_world, trusting):
+    login(client, library_world.member)
     response = add_file(client, "harbour", "evil.png", b"<html>hi</html>")
     assert "Only PDF files and images (PNG, JPEG, WebP, GIF) can be added." in response.content.decode()
     assert not Resource.objects.exists()
 
 
-def test_a_pdf_downloads_as_an_attachment_private_and_never_sniffed(client, world, trusting):
-    login(client, world.member)
+def test_a_pdf_downloads_as_an_attachment_private_and_never_sniffed(client, library_world, trusting):
+    login(client, library_world.member)
     add_file(client, "harbour", "w.pdf", pdf_with(), title="Worksheet")
     resource = Resource.objects.get()
     response = client.get(f"/resources/{resource.pk}/file/")
@@ -217,8 +215,8 @@ def test_a_pdf_downloads_as_an_attachment_private_and_never_sniffed(client, worl
     assert b"Robin Realname" not in b"".join(response.streaming_content)
 
 
-def test_an_image_is_shown_inline(client, world, trusting):
-    login(client, world.member)
+def test_an_image_is_shown_inline(client, library_world, trusting):
+    login(client, library_world.member)
     add_file(client, "harbour", "a.png", png_bytes(), title="Picture")
     resource = Resource.objects.get()
     response = client.get(f"/resources/{resource.pk}/file/")
@@ -226,18 +224,18 @@ def test_an_image_is_shown_inline(client, world, trusting):
     assert f'src="/resources/{resource.pk}/file/"' in client.get(f"/resources/{resource.pk}/").content.decode()
 
 
-def test_the_file_is_refused_to_those_who_may_not_read_the_library(client, world, trusting):
-    login(client, world.member)
+def test_the_file_is_refused_to_those_who_may_not_read_the_library(client, library_world, trusting):
+    login(client, library_world.member)
     add_file(client, "harbour", "a.png", png_bytes())
     resource = Resource.objects.get()
-    for user in (world.other, world.outsider):
+    for user in (library_world.other, library_world.outsider):
         assert login(client, user).get(f"/resources/{resource.pk}/file/").status_code == 404
     client.logout()
     assert client.get(f"/resources/{resource.pk}/file/").status_code == 302
 
 
-def test_removing_a_resource_deletes_its_file(client, world, trusting, django_capture_on_commit_callbacks):
-    login(client, world.member)
+def test_removing_a_resource_deletes_its_file(client, library_world, trusting, django_capture_on_commit_callbacks):
+    login(client, library_world.member)
     add_file(client, "harbour", "a.png", png_bytes())
     resource = Resource.objects.get()
     storage, name = resource.file.storage, resource.file.name

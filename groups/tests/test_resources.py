@@ -1,85 +1,21 @@
-"""The resource libraries' pages: who sees and adds what, filters, "this helped me", removing. Shared fixtures for
-the resource tests (files and API import them)."""
-
-import io
-from types import SimpleNamespace
+"""The resource libraries' pages: who sees and adds what, filters, "this helped me", removing."""
 
 import pytest
-from PIL import Image
 
-from conftest import make_member
-from groups.models import Group, Guidelines, Membership, Resource, ResourceHelped
+from conftest import count_queries
+from groups.models import Guidelines, Resource, ResourceHelped
 from groups.services import resources as services
 
-pytestmark = pytest.mark.django_db
+from .helpers import login, make_resource
 
-
-def add_member(group, user, role="member"):
-    version = group.guidelines_versions.values_list("version", flat=True).first() or 0
-    return Membership.objects.create(group=group, user=user, role=role, guidelines_version=version)
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def trusting(settings):
-    """Links and files are open to everyone (trust comes after days and posts otherwise)."""
-    settings.TRUST_MIN_DAYS = 0
-    settings.TRUST_MIN_POSTS = 0
-
-
-@pytest.fixture
-def world(member, outsider):
-    """Harbour (members only) with a group facilitator, `member` and a blocked-by-guidelines member; Open Book
-    (discussion readable by every member of the site); Elsewhere with a member of another group."""
-    harbour = Group.objects.create(slug="harbour", name="Harbour", kind="peer_led", visibility="open")
-    Guidelines.objects.create(group=harbour, version=1, text="Be kind.")
-    open_book = Group.objects.create(
-        slug="open-book", name="Open Book", kind="peer_led", visibility="open", readable_by_site_members=True
-    )
-    elsewhere = Group.objects.create(slug="elsewhere", name="Elsewhere", kind="smart", visibility="open")
-    gfac = make_member("gfac", display_name="Gale")
-    other = make_member("othermember", display_name="Otto")
-    add_member(harbour, gfac, "facilitator")
-    add_member(harbour, member)
-    add_member(open_book, gfac, "facilitator")
-    add_member(elsewhere, other)
-    return SimpleNamespace(
-        harbour=harbour,
-        open_book=open_book,
-        elsewhere=elsewhere,
-        gfac=gfac,
-        member=member,
-        other=other,
-        outsider=outsider,
-    )
-
-
-def make_resource(group, author, title="Urge surfing", **fields):
-    fields.setdefault("kind", "coping")
-    fields.setdefault("description", "Notice the wave, breathe, let it pass.")
-    return Resource.objects.create(group=group, author=author, title=title, html="<p>x</p>", **fields)
-
-
-def login(client, user):
-    client.force_login(user)
-    return client
-
-
-def png_bytes(size=(8, 8)) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, "blue").save(out, "PNG")
-    return out.getvalue()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_in_tmp")]
 
 
 # --- Who sees a library ----------------------------------------------------------------------------------------
 
 
-def test_anonymous_visitors_are_sent_to_log_in_for_every_library_page(client, world):
-    resource = make_resource(world.harbour, world.member)
+def test_anonymous_visitors_are_sent_to_log_in_for_every_library_page(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.member)
     for path in [
         "/resources/",
         "/groups/harbour/resources/",
@@ -92,18 +28,18 @@ def test_anonymous_visitors_are_sent_to_log_in_for_every_library_page(client, wo
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], path
 
 
-def test_a_member_reads_their_groups_library_with_noindex(client, world):
-    make_resource(world.harbour, world.gfac, title="Box breathing")
-    response = login(client, world.member).get("/groups/harbour/resources/")
+def test_a_member_reads_their_groups_library_with_noindex(client, library_world):
+    make_resource(library_world.harbour, library_world.gfac, title="Box breathing")
+    response = login(client, library_world.member).get("/groups/harbour/resources/")
     html = response.content.decode()
     assert response.status_code == 200 and "Box breathing" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert html.count("<h1") == 1
 
 
-def test_a_member_of_another_group_and_an_outsider_get_404_for_a_members_only_library(client, world):
-    resource = make_resource(world.harbour, world.member)
-    for user in (world.other, world.outsider):
+def test_a_member_of_another_group_and_an_outsider_get_404_for_a_members_only_library(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.member)
+    for user in (library_world.other, library_world.outsider):
         login(client, user)
         assert client.get("/groups/harbour/resources/").status_code == 404
         assert client.get(f"/resources/{resource.pk}/").status_code == 404
@@ -111,23 +47,23 @@ def test_a_member_of_another_group_and_an_outsider_get_404_for_a_members_only_li
         assert client.post(f"/resources/{resource.pk}/helped/", {"helped": "1"}).status_code == 404
 
 
-def test_any_member_of_the_site_reads_a_library_opened_to_the_site(client, world):
-    resource = make_resource(world.open_book, world.gfac, title="Sleep hygiene")
-    login(client, world.outsider)
+def test_any_member_of_the_site_reads_a_library_opened_to_the_site(client, library_world):
+    resource = make_resource(library_world.open_book, library_world.gfac, title="Sleep hygiene")
+    login(client, library_world.outsider)
     assert "Sleep hygiene" in client.get("/groups/open-book/resources/").content.decode()
     assert client.get(f"/resources/{resource.pk}/").status_code == 200
 
 
-def test_the_sites_library_is_for_every_logged_in_member_and_shows_only_site_resources(client, world):
-    make_resource(None, world.gfac, title="HALT check")
-    make_resource(world.harbour, world.member, title="Harbour secret")
-    html = login(client, world.outsider).get("/resources/").content.decode()
+def test_the_sites_library_is_for_every_logged_in_member_and_shows_only_site_resources(client, library_world):
+    make_resource(None, library_world.gfac, title="HALT check")
+    make_resource(library_world.harbour, library_world.member, title="Harbour secret")
+    html = login(client, library_world.outsider).get("/resources/").content.decode()
     assert "HALT check" in html and "Harbour secret" not in html
 
 
-def test_hidden_resources_are_not_listed_or_shown(client, world):
-    resource = make_resource(world.harbour, world.gfac, title="Hidden one", status="hidden")
-    login(client, world.member)
+def test_hidden_resources_are_not_listed_or_shown(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.gfac, title="Hidden one", status="hidden")
+    login(client, library_world.member)
     assert "Hidden one" not in client.get("/groups/harbour/resources/").content.decode()
     assert client.get(f"/resources/{resource.pk}/").status_code == 404
 
@@ -135,11 +71,15 @@ def test_hidden_resources_are_not_listed_or_shown(client, world):
 # --- Filters ---------------------------------------------------------------------------------------------------
 
 
-def test_filters_by_domain_need_kind_and_words_on_this_database(client, world):
-    make_resource(None, world.gfac, title="Sleep diary", kind="tool", domains=["health"], needs=["sleep"])
-    make_resource(None, world.gfac, title="Budget sheet", kind="tool", domains=["home", "purpose"], needs=["money"])
-    make_resource(None, world.gfac, title="Call a friend", domains=["community"], needs=["urges", "relationships"])
-    login(client, world.member)
+def test_filters_by_domain_need_kind_and_words_on_this_database(client, library_world):
+    make_resource(None, library_world.gfac, title="Sleep diary", kind="tool", domains=["health"], needs=["sleep"])
+    make_resource(
+        None, library_world.gfac, title="Budget sheet", kind="tool", domains=["home", "purpose"], needs=["money"]
+    )
+    make_resource(
+        None, library_world.gfac, title="Call a friend", domains=["community"], needs=["urges", "relationships"]
+    )
+    login(client, library_world.member)
 
     def titles(query):
         return [r.title for r in client.get("/resources/" + query).context["page"].object_list]
@@ -153,40 +93,28 @@ def test_filters_by_domain_need_kind_and_words_on_this_database(client, world):
     assert sorted(titles("?domain=nonsense")) == ["Budget sheet", "Call a friend", "Sleep diary"]
 
 
-def test_the_domain_filter_matches_whole_values_not_parts_of_them(world):
-    make_resource(None, world.gfac, title="Health", domains=["health"], needs=["health"])
-    make_resource(None, world.gfac, title="Home", domains=["home"], needs=["housing"])
-    found = services.find_resources(world.member, site_only=True, need="housing")
+def test_the_domain_filter_matches_whole_values_not_parts_of_them(library_world):
+    make_resource(None, library_world.gfac, title="Health", domains=["health"], needs=["health"])
+    make_resource(None, library_world.gfac, title="Home", domains=["home"], needs=["housing"])
+    found = services.find_resources(library_world.member, site_only=True, need="housing")
     assert [r.title for r in found] == ["Home"]
-    assert [r.title for r in services.find_resources(world.member, site_only=True, domain="home")] == ["Home"]
+    assert [r.title for r in services.find_resources(library_world.member, site_only=True, domain="home")] == ["Home"]
 
 
-def test_the_library_is_sorted_by_this_helped_me_then_newest(client, world):
-    make_resource(None, world.gfac, title="Old and loved", helped_count=5)
-    make_resource(None, world.gfac, title="New")
-    make_resource(None, world.gfac, title="Newest")
-    titles = [r.title for r in login(client, world.member).get("/resources/").context["page"].object_list]
+def test_the_library_is_sorted_by_this_helped_me_then_newest(client, library_world):
+    make_resource(None, library_world.gfac, title="Old and loved", helped_count=5)
+    make_resource(None, library_world.gfac, title="New")
+    make_resource(None, library_world.gfac, title="Newest")
+    titles = [r.title for r in login(client, library_world.member).get("/resources/").context["page"].object_list]
     assert titles == ["Old and loved", "Newest", "New"]
 
 
-def count_queries(fetch) -> int:
-    """How many queries `fetch()` runs (the same on a small and a large list: no query per row). Runs it once
-    first, so that one-off work (a token's last use, a session) is not counted."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    fetch()
-    with CaptureQueriesContext(connection) as context:
-        fetch()
-    return len(context.captured_queries)
-
-
-def test_a_library_page_costs_a_fixed_number_of_queries(client, world):
-    login(client, world.member)
-    make_resource(world.harbour, world.gfac, title="Tip", domains=["health"], needs=["sleep"])
+def test_a_library_page_costs_a_fixed_number_of_queries(client, library_world):
+    login(client, library_world.member)
+    make_resource(library_world.harbour, library_world.gfac, title="Tip", domains=["health"], needs=["sleep"])
     few = count_queries(lambda: client.get("/groups/harbour/resources/"))
     for n in range(45):
-        make_resource(world.harbour, world.gfac, title=f"Tip {n}", domains=["health"], needs=["sleep"])
+        make_resource(library_world.harbour, library_world.gfac, title=f"Tip {n}", domains=["health"], needs=["sleep"])
     many = count_queries(lambda: client.get("/groups/harbour/resources/?page=2"))
     assert many == few <= 15
     assert len(client.get("/groups/harbour/resources/?page=3").context["page"].object_list) == 6
@@ -195,8 +123,8 @@ def test_a_library_page_costs_a_fixed_number_of_queries(client, world):
 # --- Adding ----------------------------------------------------------------------------------------------------
 
 
-def test_a_member_who_accepted_the_guidelines_adds_a_coping_strategy_to_their_group(client, world):
-    login(client, world.member)
+def test_a_member_who_accepted_the_guidelines_adds_a_coping_strategy_to_their_group(client, library_world):
+    login(client, library_world.member)
     response = client.post(
         "/groups/harbour/resources/new/",
         {
@@ -209,27 +137,27 @@ def test_a_member_who_accepted_the_guidelines_adds_a_coping_strategy_to_their_gr
     )
     resource = Resource.objects.get(title="Play the tape forward")
     assert response.status_code == 302 and response["Location"] == f"/resources/{resource.pk}/"
-    assert resource.group == world.harbour and resource.author == world.member
+    assert resource.group == library_world.harbour and resource.author == library_world.member
     assert resource.domains == ["health"] and resource.needs == ["urges", "slips"]
     page = client.get(f"/resources/{resource.pk}/").content.decode()
     assert "Play the tape forward" in page and "<script" not in resource.html
 
 
-def test_a_member_who_has_not_accepted_new_guidelines_may_not_add(client, world):
-    Guidelines.objects.create(group=world.harbour, version=2, text="New rules")
-    login(client, world.member)
+def test_a_member_who_has_not_accepted_new_guidelines_may_not_add(client, library_world):
+    Guidelines.objects.create(group=library_world.harbour, version=2, text="New rules")
+    login(client, library_world.member)
     assert client.get("/groups/harbour/resources/new/").status_code == 403
     assert client.post("/groups/harbour/resources/new/", {"kind": "coping", "title": "x"}).status_code == 403
 
 
-def test_a_reader_of_an_open_group_who_is_not_a_member_may_not_add(client, world):
-    login(client, world.outsider)
+def test_a_reader_of_an_open_group_who_is_not_a_member_may_not_add(client, library_world):
+    login(client, library_world.outsider)
     assert client.get("/groups/open-book/resources/new/").status_code == 403
     assert not Resource.objects.exists()
 
 
-def test_only_site_staff_add_to_the_sites_library(client, world, facilitator, moderator):
-    login(client, world.member)
+def test_only_site_staff_add_to_the_sites_library(client, library_world, facilitator, moderator):
+    login(client, library_world.member)
     assert client.get("/resources/new/").status_code == 403
     for staff in (facilitator, moderator):
         login(client, staff)
@@ -238,8 +166,8 @@ def test_only_site_staff_add_to_the_sites_library(client, world, facilitator, mo
     assert Resource.objects.filter(group=None).count() == 2
 
 
-def test_a_new_member_cannot_add_links_yet_and_is_told_kindly(client, world):
-    login(client, world.member)
+def test_a_new_member_cannot_add_links_yet_and_is_told_kindly(client, library_world):
+    login(client, library_world.member)
     response = client.post(
         "/groups/harbour/resources/new/", {"kind": "link", "title": "A site", "url": "https://example.org/"}
     )
@@ -247,8 +175,8 @@ def test_a_new_member_cannot_add_links_yet_and_is_told_kindly(client, world):
     assert not Resource.objects.exists()
 
 
-def test_a_trusted_member_adds_a_link_shown_with_nofollow_ugc_and_no_preview(client, world, trusting):
-    login(client, world.member)
+def test_a_trusted_member_adds_a_link_shown_with_nofollow_ugc_and_no_preview(client, library_world, trusting):
+    login(client, library_world.member)
     client.post("/groups/harbour/resources/new/", {"kind": "link", "title": "A site", "url": "https://example.org/a"})
     resource = Resource.objects.get()
     html = client.get(f"/resources/{resource.pk}/").content.decode()
@@ -259,23 +187,23 @@ def test_a_trusted_member_adds_a_link_shown_with_nofollow_ugc_and_no_preview(cli
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "ftp://example.org/", "example.org", "https://", "data:text/html,hi", "http://a b"]
 )
-def test_links_must_be_web_addresses(client, world, trusting, url):
-    login(client, world.member)
+def test_links_must_be_web_addresses(client, library_world, trusting, url):
+    login(client, library_world.member)
     response = client.post("/groups/harbour/resources/new/", {"kind": "link", "title": "Bad", "url": url})
     assert response.status_code == 200 and "https://" in response.content.decode()
     assert not Resource.objects.exists()
 
 
-def test_bad_input_is_refused_with_the_field_named(client, world):
-    login(client, world.member)
+def test_bad_input_is_refused_with_the_field_named(client, library_world):
+    login(client, library_world.member)
     response = client.post("/groups/harbour/resources/new/", {"kind": "nonsense", "title": "", "domains": ["moon"]})
     errors = response.context["form"].errors
     assert response.status_code == 200 and {"kind", "title", "domains"} <= set(errors)
     assert not Resource.objects.exists()
 
 
-def test_a_script_in_a_description_is_inert(client, world):
-    login(client, world.member)
+def test_a_script_in_a_description_is_inert(client, library_world):
+    login(client, library_world.member)
     client.post(
         "/groups/harbour/resources/new/",
         {"kind": "coping", "title": "<script>alert(1)</script>", "description": "<img src=x onerror=alert(1)>"},
@@ -289,13 +217,13 @@ def test_a_script_in_a_description_is_inert(client, world):
 # --- This helped me --------------------------------------------------------------------------------------------
 
 
-def test_this_helped_me_counts_once_per_member_and_can_be_taken_back(client, world):
-    resource = make_resource(world.harbour, world.gfac)
-    login(client, world.member)
+def test_this_helped_me_counts_once_per_member_and_can_be_taken_back(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.gfac)
+    login(client, library_world.member)
     for _ in range(2):
         assert client.post(f"/resources/{resource.pk}/helped/", {"helped": "1"}).status_code == 302
     resource.refresh_from_db()
-    assert resource.helped_count == 1 and ResourceHelped.objects.filter(user=world.member).count() == 1
+    assert resource.helped_count == 1 and ResourceHelped.objects.filter(user=library_world.member).count() == 1
     assert 'aria-pressed="true"' in client.get(f"/resources/{resource.pk}/").content.decode()
     client.post(f"/resources/{resource.pk}/helped/", {"helped": "0"})
     client.post(f"/resources/{resource.pk}/helped/", {"helped": "0"})
@@ -303,40 +231,40 @@ def test_this_helped_me_counts_once_per_member_and_can_be_taken_back(client, wor
     assert resource.helped_count == 0 and not ResourceHelped.objects.exists()
 
 
-def test_this_helped_me_is_a_post_only(client, world):
-    resource = make_resource(world.harbour, world.gfac)
-    assert login(client, world.member).get(f"/resources/{resource.pk}/helped/").status_code == 405
+def test_this_helped_me_is_a_post_only(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.gfac)
+    assert login(client, library_world.member).get(f"/resources/{resource.pk}/helped/").status_code == 405
 
 
 # --- Removing --------------------------------------------------------------------------------------------------
 
 
-def test_the_author_removes_their_resource(client, world):
-    resource = make_resource(world.harbour, world.member)
-    login(client, world.member)
+def test_the_author_removes_their_resource(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.member)
+    login(client, library_world.member)
     assert client.get(f"/resources/{resource.pk}/delete/").status_code == 200
     response = client.post(f"/resources/{resource.pk}/delete/")
     assert response.status_code == 302 and response["Location"] == "/groups/harbour/resources/"
     assert not Resource.objects.exists()
 
 
-def test_a_group_facilitator_removes_any_resource_of_their_group(client, world):
-    resource = make_resource(world.harbour, world.member)
-    assert login(client, world.gfac).post(f"/resources/{resource.pk}/delete/").status_code == 302
+def test_a_group_facilitator_removes_any_resource_of_their_group(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.member)
+    assert login(client, library_world.gfac).post(f"/resources/{resource.pk}/delete/").status_code == 302
     assert not Resource.objects.exists()
 
 
-def test_another_member_may_not_remove_a_resource(client, world):
-    resource = make_resource(world.harbour, world.gfac)
-    login(client, world.member)
+def test_another_member_may_not_remove_a_resource(client, library_world):
+    resource = make_resource(library_world.harbour, library_world.gfac)
+    login(client, library_world.member)
     assert client.get(f"/resources/{resource.pk}/delete/").status_code == 403
     assert client.post(f"/resources/{resource.pk}/delete/").status_code == 403
     assert "Remove" not in client.get(f"/resources/{resource.pk}/").content.decode()
     assert Resource.objects.exists()
 
 
-def test_a_site_moderator_removes_a_site_resource_and_a_member_may_not(client, world, moderator, facilitator):
+def test_a_site_moderator_removes_a_site_resource_and_a_member_may_not(client, library_world, moderator, facilitator):
     resource = make_resource(None, facilitator)
-    assert login(client, world.member).post(f"/resources/{resource.pk}/delete/").status_code == 403
+    assert login(client, library_world.member).post(f"/resources/{resource.pk}/delete/").status_code == 403
     assert login(client, moderator).post(f"/resources/{resource.pk}/delete/").status_code == 302
     assert not Resource.objects.exists()

@@ -2,10 +2,10 @@
 
 import pytest
 
-from conftest import make_member
+from conftest import auth, make_member
 from groups.models import Post, Reaction, ReactionKind, Thread
 
-from .test_threads import add_posts, auth, join, make_group, thread_url
+from .helpers import add_posts, join, make_group, thread_url
 
 pytestmark = pytest.mark.django_db
 

@@ -6,22 +6,9 @@ from django.urls import reverse
 from groups.models import ThreadRead
 from groups.services import discussion as services
 
-from .test_threads import add_posts, join, make_group, new_thread, thread_url, threads_url
+from .helpers import add_posts, thread_url, threads_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def group(member, sponsor):
-    group = make_group()
-    join(member, group)
-    join(sponsor, group)
-    return group
-
-
-@pytest.fixture
-def thread(group, sponsor):
-    return new_thread(sponsor, group)
 
 
 def unread_badge(client, group) -> str:

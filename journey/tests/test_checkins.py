@@ -181,7 +181,8 @@ def test_history_reads_a_fixed_number_of_queries(member_client, member, django_a
     for days_ago in range(10):
         services.record_checkin(member, today=today, date=today - timedelta(days=days_ago), mood=3, triggers=["Rain"])
     with django_assert_max_num_queries(25):
-        member_client.get(HISTORY)
+        response = member_client.get(HISTORY)
+    assert response.status_code == 200 and response.content.decode().count("<dd>Rain</dd>") == 10
 
 
 def test_deleting_a_check_in_asks_first_then_deletes(member_client, checkin):

@@ -5,6 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from journey import charts
 from journey.models import Attendance, CheckIn, Goal, today_for
@@ -42,7 +44,11 @@ def test_a_new_member_sees_where_to_start(member_client):
 
 
 def test_charts_are_svg_with_a_text_alternative(member, member_client):
+    # The member lives where the date is not the server's (UTC) date at this moment.
+    member.time_zone = "Pacific/Kiritimati" if timezone.now().hour >= 10 else "Etc/GMT+12"  # UTC+14, UTC-12
+    member.save(update_fields=["time_zone"])
     today = _history(member)
+    assert today != timezone.now().date()
     html = member_client.get("/me/recovery/").content.decode()
     assert html.count('<svg class="chart"') == 3
     assert 'role="img"' in html and '<title id="mood-t">Mood and craving, last 30 days</title>' in html
@@ -56,7 +62,16 @@ def test_charts_are_svg_with_a_text_alternative(member, member_client):
     assert "Meetings per week, last 12 weeks" in html and "Walk three times a week" in html
     assert '<progress max="100" value="40"' in html
     assert "You checked in today." in html
-    assert today.isoformat()  # the page used the member's date
+    # The page used the member's date: the mood table ends on the member's today, which holds today's check-in.
+    mood_table = table[: table.index("</table>")]
+    rows = re.findall(r"<th scope=\"row\">([^<]+)</th><td>([^<]*)</td><td>([^<]*)</td>", mood_table)
+    assert rows[-1] == (date_format(today, "DATE_FORMAT"), "1.0", "0.0")
+    # ... and the mood chart's last day, always labelled, is the member's today (day/month).
+    mood_svg = html[html.index('<svg class="chart"') :]
+    mood_svg = mood_svg[: mood_svg.index("</svg>")]
+    assert 'id="mood-t"' in mood_svg
+    days = re.findall(r'text-anchor="middle" font-size="11" fill="#333">([^<]+)</text>', mood_svg)
+    assert days[-1] == f"{today.day}/{today.month}"
 
 
 def test_the_range_can_be_a_quarter_or_a_year(member, member_client):
@@ -80,10 +95,12 @@ def test_the_page_costs_the_same_queries_for_a_short_and_a_long_history(
 ):
     _history(outsider, days=3)
     with django_assert_max_num_queries(30) as short:
-        outsider_client.get("/me/recovery/?days=365")
+        response = outsider_client.get("/me/recovery/?days=365")
+    assert response.status_code == 200 and "Walk three times a week" in response.content.decode()
     _history(member, days=300)
     with django_assert_max_num_queries(len(short.captured_queries)):
-        member_client.get("/me/recovery/?days=365")
+        response = member_client.get("/me/recovery/?days=365")
+    assert response.status_code == 200 and "Walk three times a week" in response.content.decode()
 
 
 def test_a_line_breaks_where_a_day_is_missing_and_text_is_escaped():

@@ -144,7 +144,8 @@ def test_the_list_costs_a_fixed_number_of_queries(member_client, member, django_
     for days in (10, 20, 30):
         services.create_counter(member, pathway="gambling", start_date=today_for(member) - timedelta(days=days))
     with django_assert_max_num_queries(8):
-        member_client.get("/me/recovery/counters/")
+        response = member_client.get("/me/recovery/counters/")
+    assert response.status_code == 200
 
 
 def test_the_slip_page_offers_the_people_in_my_plan_and_help(member_client, member, counter):

@@ -156,7 +156,8 @@ def test_the_service_checks_the_date_against_the_day_it_is_given(member):
     with pytest.raises(ValidationError) as error:
         services.create_worksheet(member, kind="urge_log", data=data, today=date(2026, 3, 1))
     assert "when" in error.value.message_dict
-    assert services.create_worksheet(member, kind="urge_log", data=data, today=date(2026, 3, 2)).pk
+    saved = services.create_worksheet(member, kind="urge_log", data=data, today=date(2026, 3, 2))
+    assert Worksheet.objects.filter(pk=saved.pk, user=member, kind="urge_log").exists()
 
 
 def test_deleting_a_worksheet_asks_first_and_withdraws_its_shares(member_client, member, sponsor, worksheet):

@@ -38,7 +38,8 @@ def test_a_token_under_an_old_key_needs_rotation_and_still_reads(keys):
 
 def test_without_configured_keys_a_key_is_derived_from_the_secret_key(keys, settings):
     keys()
-    assert crypto.keys()._fernets[0]._signing_key  # a usable key
+    assert crypto.keys()._fernets[0]._signing_key  # a key
+    assert crypto.decrypt(crypto.encrypt("a usable key")) == "a usable key"
     assert crypto.derive_key(settings.SECRET_KEY) == crypto.derive_key(settings.SECRET_KEY)
     assert crypto.derive_key("a") != crypto.derive_key("b")
 

@@ -2,15 +2,11 @@
 
 import pytest
 
-from accounts.services import create_api_token
+from conftest import auth
 from notifications.models import Notification
 from notifications.services import mark_read, notify
 
 pytestmark = pytest.mark.django_db
-
-
-def bearer(user):
-    return {"HTTP_AUTHORIZATION": f"Bearer {create_api_token(user, name='t')[1]}"}
 
 
 def test_a_member_sees_their_own_notifications_and_nobody_elses(member_client, member, outsider):
@@ -39,13 +35,13 @@ def test_the_api_lists_mine_and_marks_chosen_ones_read(client, member, outsider)
     first = notify(member, kind="x", text="First")
     notify(member, kind="x", text="Second")
     notify(outsider, kind="x", text="Not yours")
-    listed = client.get("/api/v1/me/notifications", **bearer(member)).json()
+    listed = client.get("/api/v1/me/notifications", **auth(member)).json()
     assert [n["text"] for n in listed] == ["Second", "First"]
     marked = client.post(
-        "/api/v1/me/notifications/read", {"ids": [first.pk]}, content_type="application/json", **bearer(member)
+        "/api/v1/me/notifications/read", {"ids": [first.pk]}, content_type="application/json", **auth(member)
     )
     assert marked.json() == {"marked": 1}
-    unread = client.get("/api/v1/me/notifications?unread=true", **bearer(member)).json()
+    unread = client.get("/api/v1/me/notifications?unread=true", **auth(member)).json()
     assert [n["text"] for n in unread] == ["Second"]
     # Marking someone else's does nothing.
     other = Notification.objects.get(user=outsider)
@@ -55,7 +51,7 @@ def test_the_api_lists_mine_and_marks_chosen_ones_read(client, member, outsider)
 def test_the_api_refuses_anonymous_callers_and_bad_input(client, member):
     assert client.get("/api/v1/me/notifications").status_code == 401
     response = client.post(
-        "/api/v1/me/notifications/read", {"ids": "all", "extra": 1}, content_type="application/json", **bearer(member)
+        "/api/v1/me/notifications/read", {"ids": "all", "extra": 1}, content_type="application/json", **auth(member)
     )
     assert response.status_code == 400
 

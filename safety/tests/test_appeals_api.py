@@ -2,8 +2,7 @@
 
 import pytest
 
-from accounts.services import create_api_token
-from conftest import staff_member
+from conftest import auth, staff_member
 from moderation.models import ActionKind, AppealStatus
 from moderation.services import actions, appeals
 from notifications.models import Notification
@@ -22,10 +21,6 @@ def appeal(member, moderator, second_moderator):
     return appeals.appeal(member, action, "I was quoting someone, not attacking them.")
 
 
-def bearer(user):
-    return {"HTTP_AUTHORIZATION": f"Bearer {create_api_token(user, name='t')[1]}"}
-
-
 def test_an_appeal_tells_the_moderators_who_may_decide_it_and_not_the_one_who_acted(
     appeal, moderator, second_moderator, member
 ):
@@ -40,7 +35,7 @@ def test_another_moderator_decides_through_the_api(client, appeal, second_modera
         f"/api/v1/appeals/{appeal.pk}/decision",
         {"overturn": True, "response": "You're right; the warning is withdrawn."},
         content_type="application/json",
-        **bearer(second_moderator),
+        **auth(second_moderator),
     )
     assert response.status_code == 200 and response.json()["status"] == AppealStatus.OVERTURNED
     assert Notification.objects.filter(user=member, kind="appeal_decided").exists()
@@ -49,12 +44,12 @@ def test_another_moderator_decides_through_the_api(client, appeal, second_modera
 def test_the_moderator_who_acted_cannot_decide_and_others_do_not_see_it(client, appeal, moderator, member, outsider):
     payload = {"overturn": False, "response": "It stands."}
     acted = client.post(
-        f"/api/v1/appeals/{appeal.pk}/decision", payload, content_type="application/json", **bearer(moderator)
+        f"/api/v1/appeals/{appeal.pk}/decision", payload, content_type="application/json", **auth(moderator)
     )
     assert acted.status_code == 403
     for user in (member, outsider):
         response = client.post(
-            f"/api/v1/appeals/{appeal.pk}/decision", payload, content_type="application/json", **bearer(user)
+            f"/api/v1/appeals/{appeal.pk}/decision", payload, content_type="application/json", **auth(user)
         )
         assert response.status_code == 404
 
@@ -64,6 +59,6 @@ def test_a_decision_needs_an_answer(client, appeal, second_moderator):
         f"/api/v1/appeals/{appeal.pk}/decision",
         {"overturn": False, "response": "  "},
         content_type="application/json",
-        **bearer(second_moderator),
+        **auth(second_moderator),
     )
     assert response.status_code == 400 and "response" in response.json()["message"]

@@ -3,51 +3,46 @@
 import pytest
 
 from accounts.models import Block
+from conftest import client_for
 from groups.models import Post, SupportNote
+from moderation.services import actions
 from notifications.models import Notification
-
-from .test_reports import build_world, client_for
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(member, moderator):
-    return build_world(member, moderator)
-
-
-def test_blocking_hides_posts_and_notes_both_ways_at_once(member_client, member, world):
-    assert Post.objects.visible_to(member).filter(pk=world.post.pk).exists()
+def test_blocking_hides_posts_and_notes_both_ways_at_once(member_client, member, group_world):
+    assert Post.objects.visible_to(member).filter(pk=group_world.post.pk).exists()
     page = member_client.get("/me/blocks/add/writer/").content.decode()
     assert "Block Wren?" in page and page.count("<h1") == 1
     response = member_client.post("/me/blocks/add/writer/")
     assert response.status_code == 302 and response["Location"] == "/me/blocks/"
-    assert Block.objects.filter(blocker=member, blocked=world.writer).exists()
-    assert not Post.objects.visible_to(member).filter(pk=world.post.pk).exists()
+    assert Block.objects.filter(blocker=member, blocked=group_world.writer).exists()
+    assert not Post.objects.visible_to(member).filter(pk=group_world.post.pk).exists()
     assert not SupportNote.objects.received_by(member).exists()
-    mine = Post.objects.create(thread=world.thread, author=member, number=2, body="b", html="<p>b</p>")
-    assert not Post.objects.visible_to(world.writer).filter(pk=mine.pk).exists()
-    assert Post.objects.visible_to(world.reader).filter(pk=mine.pk).exists()  # others are unaffected
-    assert not Notification.objects.filter(user=world.writer).exists()  # not told
+    mine = Post.objects.create(thread=group_world.thread, author=member, number=2, body="b", html="<p>b</p>")
+    assert not Post.objects.visible_to(group_world.writer).filter(pk=mine.pk).exists()
+    assert Post.objects.visible_to(group_world.reader).filter(pk=mine.pk).exists()  # others are unaffected
+    assert not Notification.objects.filter(user=group_world.writer).exists()  # not told
 
 
-def test_blocked_member_cannot_see_the_blockers_notes(member, world):
-    note = SupportNote.objects.create(sender=member, recipient=world.writer, body="x", html="<p>x</p>")
-    Block.objects.create(blocker=member, blocked=world.writer)
-    assert not SupportNote.objects.received_by(world.writer).filter(pk=note.pk).exists()
+def test_blocked_member_cannot_see_the_blockers_notes(member, group_world):
+    note = SupportNote.objects.create(sender=member, recipient=group_world.writer, body="x", html="<p>x</p>")
+    Block.objects.create(blocker=member, blocked=group_world.writer)
+    assert not SupportNote.objects.received_by(group_world.writer).filter(pk=note.pk).exists()
 
 
-def test_block_list_and_unblock(member_client, member, world):
-    Block.objects.create(blocker=member, blocked=world.writer)
+def test_block_list_and_unblock(member_client, member, group_world):
+    Block.objects.create(blocker=member, blocked=group_world.writer)
     page = member_client.get("/me/blocks/").content.decode()
     assert "Wren" in page and "Unblock Wren" in page
     assert member_client.post("/me/blocks/writer/unblock/").status_code == 302
     assert not Block.objects.exists()
-    assert Post.objects.visible_to(member).filter(pk=world.post.pk).exists()
+    assert Post.objects.visible_to(member).filter(pk=group_world.post.pk).exists()
 
 
-def test_unblock_is_post_only_and_list_shows_only_my_blocks(member_client, member, world):
-    Block.objects.create(blocker=world.reader, blocked=world.writer)
+def test_unblock_is_post_only_and_list_shows_only_my_blocks(member_client, member, group_world):
+    Block.objects.create(blocker=group_world.reader, blocked=group_world.writer)
     assert "Wren" not in member_client.get("/me/blocks/").content.decode()
     assert member_client.get("/me/blocks/writer/unblock/").status_code == 405
 
@@ -59,13 +54,13 @@ def test_a_member_cannot_block_themselves(member_client):
     assert not Block.objects.exists()
 
 
-def test_blocking_twice_is_harmless(member_client, member, world):
+def test_blocking_twice_is_harmless(member_client, member, group_world):
     member_client.post("/me/blocks/add/writer/")
     member_client.post("/me/blocks/add/writer/")
     assert Block.objects.count() == 1
 
 
-def test_unknown_member_is_404_and_anonymous_is_sent_to_log_in(member_client, world):
+def test_unknown_member_is_404_and_anonymous_is_sent_to_log_in(member_client, group_world):
     from django.test import Client
 
     assert member_client.get("/me/blocks/add/nobody/").status_code == 404
@@ -74,21 +69,24 @@ def test_unknown_member_is_404_and_anonymous_is_sent_to_log_in(member_client, wo
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
-def test_blocking_a_moderator_hides_their_posts_but_not_their_notices_nor_me_from_moderation(member, world):
+def test_blocking_a_moderator_hides_their_posts_but_not_their_notices_nor_me_from_moderation(member, group_world):
     from groups.models import Membership
     from moderation.models import Report
-    from moderation.services import actions
 
-    Membership.objects.create(group=world.harbour, user=world.moderator)
-    mod_post = Post.objects.create(thread=world.thread, author=world.moderator, number=2, body="m", html="<p>m</p>")
-    mine = Post.objects.create(thread=world.thread, author=member, number=3, body="r", html="<p>mine</p>")
+    Membership.objects.create(group=group_world.harbour, user=group_world.moderator)
+    mod_post = Post.objects.create(
+        thread=group_world.thread, author=group_world.moderator, number=2, body="m", html="<p>m</p>"
+    )
+    mine = Post.objects.create(thread=group_world.thread, author=member, number=3, body="r", html="<p>mine</p>")
     client_for(member).post("/me/blocks/add/moderator/")
     assert not Post.objects.visible_to(member).filter(pk=mod_post.pk).exists()
     # A report about the blocker's post still reaches the moderator, content included.
-    report = Report.objects.create(reporter=world.reader, member=member, post=mine, group=world.harbour, reason="spam")
-    page = client_for(world.moderator).get(f"/moderation/reports/{report.pk}/").content.decode()
+    report = Report.objects.create(
+        reporter=group_world.reader, member=member, post=mine, group=group_world.harbour, reason="spam"
+    )
+    page = client_for(group_world.moderator).get(f"/moderation/reports/{report.pk}/").content.decode()
     assert "<p>mine</p>" in page
-    actions.take_action(world.moderator, kind="warn", member=member, reason="Please be kind.", report=report)
+    actions.take_action(group_world.moderator, kind="warn", member=member, reason="Please be kind.", report=report)
     assert Notification.objects.filter(user=member, kind="moderation_action").exists()
 
 

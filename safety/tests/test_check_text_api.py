@@ -127,4 +127,5 @@ def test_a_body_that_is_not_json_is_a_400(client, auth):
 def test_a_check_costs_a_fixed_number_of_queries(client, auth, django_assert_max_num_queries):
     post(client, {"text": "warm up"}, **auth)
     with django_assert_max_num_queries(6):
-        post(client, {"text": "I want to die " * 1000}, **auth)
+        response = post(client, {"text": "I want to die " * 1000}, **auth)
+    assert response.status_code == 200 and response.json()["at_risk"] is True

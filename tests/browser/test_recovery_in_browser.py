@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from conftest import make_member
 
-from .conftest import audit_pages, log_in
+from .helpers import audit_pages, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,14 +10,7 @@ from groups.models import ContentStatus, Post
 from moderation.models import Appeal, ModerationAction, Report
 from notifications.models import Notification
 
-from .test_reports import build_world
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world(member, moderator):
-    return build_world(member, moderator)
 
 
 class Api:
@@ -35,23 +28,23 @@ class Api:
         return self.client.delete(f"/api/v1{url}", **self.headers)
 
 
-def test_member_reports_a_post_and_sees_only_its_status(member, world):
+def test_member_reports_a_post_and_sees_only_its_status(member, group_world):
     api = Api(member)
-    response = api.post("/reports", {"post_id": world.post.pk, "reason": "harassment", "detail": "Rude"})
+    response = api.post("/reports", {"post_id": group_world.post.pk, "reason": "harassment", "detail": "Rude"})
     assert response.status_code == 201
     body = response.json()
     assert body["status"] == "open" and body["detail"] is None and body["reporter"] is None
     assert api.get(f"/reports/{body['id']}").json()["status"] == "open"
     listed = api.get("/reports").json()
     assert listed["count"] == 1 and listed["items"][0]["detail"] is None
-    again = api.post("/reports", {"post_id": world.post.pk, "reason": "spam"})
+    again = api.post("/reports", {"post_id": group_world.post.pk, "reason": "spam"})
     assert again.status_code == 409 and "already reported" in again.json()["message"]
 
 
-def test_reports_of_what_the_caller_cannot_see_are_404(outsider, world):
+def test_reports_of_what_the_caller_cannot_see_are_404(outsider, group_world):
     api = Api(outsider)
-    assert api.post("/reports", {"post_id": world.post.pk, "reason": "spam"}).status_code == 404
-    assert api.post("/reports", {"note_id": world.note.pk, "reason": "spam"}).status_code == 404
+    assert api.post("/reports", {"post_id": group_world.post.pk, "reason": "spam"}).status_code == 404
+    assert api.post("/reports", {"note_id": group_world.note.pk, "reason": "spam"}).status_code == 404
     assert api.post("/reports", {"member": "nobody", "reason": "spam"}).status_code == 404
     assert api.post("/reports", {"member": "writer", "group_id": 99999, "reason": "spam"}).status_code == 404
     assert not Report.objects.exists()
@@ -69,57 +62,69 @@ def test_reports_of_what_the_caller_cannot_see_are_404(outsider, world):
         {"post_id": "abc", "reason": "spam"},
     ],
 )
-def test_bad_input_answers_400(member, world, payload):
+def test_bad_input_answers_400(member, group_world, payload):
     response = Api(member).post("/reports", payload)
     assert response.status_code == 400, response.content
     assert "message" in response.json()
 
 
-def test_at_risk_report_through_the_api_alerts_and_reassures(member, world):
-    response = Api(member).post("/reports", {"member": "writer", "group_id": world.harbour.pk, "reason": "at_risk"})
+def test_at_risk_report_through_the_api_alerts_and_reassures(member, group_world):
+    response = Api(member).post(
+        "/reports", {"member": "writer", "group_id": group_world.harbour.pk, "reason": "at_risk"}
+    )
     assert response.status_code == 201
-    assert Notification.objects.filter(user=world.moderator, kind="at_risk_alert").exists()
-    told = Notification.objects.get(user=world.writer)
+    assert Notification.objects.filter(user=group_world.moderator, kind="at_risk_alert").exists()
+    told = Notification.objects.get(user=group_world.writer)
     assert "Robin" not in told.text and told.url == "/help/"
 
 
-def test_moderators_see_their_queue_in_full_and_others_see_nothing_of_it(member, world):
+def test_moderators_see_their_queue_in_full_and_others_see_nothing_of_it(member, group_world):
     report = Report.objects.create(
-        reporter=member, member=world.writer, post=world.post, group=world.harbour, reason="spam", detail="d"
+        reporter=member,
+        member=group_world.writer,
+        post=group_world.post,
+        group=group_world.harbour,
+        reason="spam",
+        detail="d",
     )
-    for user in (world.moderator, world.host):
+    for user in (group_world.moderator, group_world.host):
         body = Api(user).get("/reports").json()
         assert [i["id"] for i in body["items"]] == [report.pk]
         assert body["items"][0]["reporter"]["display_name"] == "Robin"
         assert body["items"][0]["content_html"] == "<p>Hello there</p>"
         assert Api(user).get(f"/reports/{report.pk}").json()["detail"] == "d"
-    assert Api(world.other_host).get("/reports").json()["count"] == 0
-    assert Api(world.other_host).get(f"/reports/{report.pk}").status_code == 404
-    assert Api(world.reader).get(f"/reports/{report.pk}").status_code == 404
-    assert Api(world.reader).get("/reports").json()["count"] == 0
+    assert Api(group_world.other_host).get("/reports").json()["count"] == 0
+    assert Api(group_world.other_host).get(f"/reports/{report.pk}").status_code == 404
+    assert Api(group_world.reader).get(f"/reports/{report.pk}").status_code == 404
+    assert Api(group_world.reader).get("/reports").json()["count"] == 0
 
 
-def test_report_list_costs_a_fixed_number_of_queries(member, world, django_assert_max_num_queries):
+def test_report_list_costs_a_fixed_number_of_queries(member, group_world, django_assert_max_num_queries):
     for i in range(40):
         Report.objects.create(
-            reporter=make_member(f"u{i}"), member=world.writer, post=world.post, group=world.harbour, reason="spam"
+            reporter=make_member(f"u{i}"),
+            member=group_world.writer,
+            post=group_world.post,
+            group=group_world.harbour,
+            reason="spam",
         )
-    api = Api(world.moderator)
+    api = Api(group_world.moderator)
     api.get("/reports")
     with django_assert_max_num_queries(8):
         body = api.get("/reports?limit=25&page=2").json()
     assert body["count"] == 40 and len(body["items"]) == 15
 
 
-def test_actions_through_the_api(member, world):
+def test_actions_through_the_api(member, group_world):
     report = Report.objects.create(
-        reporter=member, member=world.writer, post=world.post, group=world.harbour, reason="spam"
+        reporter=member, member=group_world.writer, post=group_world.post, group=group_world.harbour, reason="spam"
     )
     assert (
-        Api(world.other_host).post(f"/reports/{report.pk}/actions", {"kind": "hide", "reason": "x"}).status_code == 404
+        Api(group_world.other_host).post(f"/reports/{report.pk}/actions", {"kind": "hide", "reason": "x"}).status_code
+        == 404
     )
     assert Api(member).post(f"/reports/{report.pk}/actions", {"kind": "hide", "reason": "x"}).status_code == 404
-    host = Api(world.host)
+    host = Api(group_world.host)
     assert host.post(f"/reports/{report.pk}/actions", {"kind": "hide", "reason": ""}).status_code == 400
     assert host.post(f"/reports/{report.pk}/actions", {"kind": "explode", "reason": "x"}).status_code == 400
     no_days = host.post(f"/reports/{report.pk}/actions", {"kind": "mute", "reason": "x"})
@@ -127,27 +132,31 @@ def test_actions_through_the_api(member, world):
     assert host.post(f"/reports/{report.pk}/actions", {"kind": "suspend", "reason": "x"}).status_code == 403
     response = host.post(f"/reports/{report.pk}/actions", {"kind": "hide", "reason": "Unkind."})
     assert response.status_code == 201 and response.json()["kind"] == "hide"
-    world.post.refresh_from_db()
-    assert world.post.status == ContentStatus.HIDDEN
-    suspended = Api(world.moderator).post(
+    group_world.post.refresh_from_db()
+    assert group_world.post.status == ContentStatus.HIDDEN
+    suspended = Api(group_world.moderator).post(
         f"/reports/{report.pk}/actions", {"kind": "suspend", "reason": "x", "days": 2}
     )
     assert suspended.status_code == 201 and suspended.json()["until"]
 
 
-def test_dismiss_through_the_api(member, world):
+def test_dismiss_through_the_api(member, group_world):
     report = Report.objects.create(
-        reporter=member, member=world.writer, post=world.post, group=world.harbour, reason="spam"
+        reporter=member, member=group_world.writer, post=group_world.post, group=group_world.harbour, reason="spam"
     )
-    response = Api(world.moderator).post(f"/reports/{report.pk}/actions", {"kind": "dismiss"})
+    response = Api(group_world.moderator).post(f"/reports/{report.pk}/actions", {"kind": "dismiss"})
     assert response.status_code == 200 and response.json()["status"] == "dismissed"
-    again = Api(world.moderator).post(f"/reports/{report.pk}/actions", {"kind": "dismiss"})
+    again = Api(group_world.moderator).post(f"/reports/{report.pk}/actions", {"kind": "dismiss"})
     assert again.status_code == 400
 
 
-def test_my_moderation_and_appeal_through_the_api(member, world):
-    action = ModerationAction.objects.create(moderator=world.moderator, member=member, kind="warn", reason="Be kind.")
-    ModerationAction.objects.create(moderator=world.moderator, member=world.writer, kind="warn", reason="Other.")
+def test_my_moderation_and_appeal_through_the_api(member, group_world):
+    action = ModerationAction.objects.create(
+        moderator=group_world.moderator, member=member, kind="warn", reason="Be kind."
+    )
+    ModerationAction.objects.create(
+        moderator=group_world.moderator, member=group_world.writer, kind="warn", reason="Other."
+    )
     api = Api(member)
     mine = api.get("/me/moderation").json()
     assert [a["reason"] for a in mine] == ["Be kind."] and mine[0]["appeal_status"] is None
@@ -156,17 +165,17 @@ def test_my_moderation_and_appeal_through_the_api(member, world):
     assert response.status_code == 201 and response.json()["status"] == "open"
     assert api.post(f"/me/moderation/{action.pk}/appeal", {"text": "Again"}).status_code == 400
     assert api.get("/me/moderation").json()[0]["appeal_status"] == "open"
-    other = ModerationAction.objects.get(member=world.writer)
+    other = ModerationAction.objects.get(member=group_world.writer)
     assert api.post(f"/me/moderation/{other.pk}/appeal", {"text": "x"}).status_code == 404
     assert Appeal.objects.count() == 1
 
 
-def test_blocks_through_the_api(member, world):
+def test_blocks_through_the_api(member, group_world):
     api = Api(member)
     assert api.post("/me/blocks", {"username": "writer"}).status_code == 201
     assert api.post("/me/blocks", {"username": "writer"}).status_code == 201  # harmless twice
     assert [b["username"] for b in api.get("/me/blocks").json()] == ["writer"]
-    assert not Post.objects.visible_to(member).filter(pk=world.post.pk).exists()
+    assert not Post.objects.visible_to(member).filter(pk=group_world.post.pk).exists()
     assert api.post("/me/blocks", {"username": "member"}).status_code == 400
     assert api.post("/me/blocks", {"username": "nobody"}).status_code == 404
     assert api.post("/me/blocks", {"username": "writer", "x": 1}).status_code == 400
@@ -175,6 +184,6 @@ def test_blocks_through_the_api(member, world):
     assert not Block.objects.exists()
 
 
-def test_anonymous_callers_get_401(client, world):
+def test_anonymous_callers_get_401(client, group_world):
     for url in ("/api/v1/reports", "/api/v1/me/blocks", "/api/v1/me/moderation"):
         assert client.get(url).status_code == 401
