@@ -14,7 +14,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
@@ -22,6 +21,7 @@ from lib.vocabularies import Domain
 
 from ..access import can_post, is_group_staff
 from ..files import check_and_clean, download_name
+from ..markdown import render
 from ..models import Resource, ResourceHelped, ResourceKind
 from ..models.resources import Need
 from ..trust import may_post_images, may_post_links
@@ -33,13 +33,9 @@ MAX_WORDS = 8
 
 def render_description(text: str, author) -> str:
     """Sanitised HTML of a description (groups' Markdown: links only from trusted authors, no images, no
-    mentions), or escaped text with line breaks if the renderer is missing."""
+    mentions)."""
     if not text:
         return ""
-    try:
-        from groups.markdown import render
-    except ImportError:
-        return linebreaks(escape(text))
     return render(text, allow_links=may_post_links(author), allow_images=False, mentions=set())
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from groups.models import Group, Membership
+from notifications.services import notify
 
 from ..models import Share
 from ..sharing import SHAREABLE, kind_of
@@ -53,8 +54,6 @@ def share_item(owner, item, *, to_user=None, to_group: Group | None = None, mess
 
 
 def _tell_recipient(share: Share) -> None:
-    from notifications.services import notify
-
     notify(
         share.to_user,
         kind="share",

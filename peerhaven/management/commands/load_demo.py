@@ -12,7 +12,12 @@ from django.db import transaction
 from accounts.models import User, Visibility
 from accounts.services import connect, update_profile
 from directory.models import FeedFormat, Meeting, Program, Source
-from groups.models import Group, GroupKind, GroupRole, GroupVisibility, Membership
+from groups.models import Group, GroupKind, GroupRole, GroupVisibility, Guidelines, Membership, Thread
+from groups.services.discussion import react, reply, start_thread
+from groups.services.groups import accept_guidelines, publish_guidelines
+from journey.checkup import QUESTIONS
+from journey.models import Counter, today_for
+from journey.services import attendance, checkins, checkups, counters, goals, journal, plan
 
 DEMO_PASSWORD = "peerhaven-demo-2026"
 
@@ -167,10 +172,6 @@ class Command(BaseCommand):
 
 def _demo_recovery(user) -> None:
     """Sixty invented days of River's own recovery, so that "My recovery" has something to show. Only once."""
-    from journey.checkup import QUESTIONS
-    from journey.models import Counter, today_for
-    from journey.services import attendance, checkins, checkups, counters, goals, journal, plan
-
     if Counter.objects.filter(user=user).exists():
         return
     today = today_for(user)
@@ -240,10 +241,6 @@ DEMO_GUIDELINES = """1. What is said here stays here. Don't share anyone's story
 
 def _demo_groups(users) -> None:
     """Guidelines, accepted by every member, and a first conversation in the open groups. Only once per group."""
-    from groups.models import Guidelines, Membership, Thread
-    from groups.services.discussion import react, reply, start_thread
-    from groups.services.groups import accept_guidelines, publish_guidelines
-
     meetings = {"lakeside-home-group": "Lakeside Serenity", "tools-not-rules": "SMART Tuesday Tools"}
     for group in Group.objects.filter(slug__in=[g[0] for g in GROUPS]):
         if group.slug in meetings:
