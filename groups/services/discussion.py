@@ -385,6 +385,17 @@ def set_slow_mode(by, thread: Thread, seconds: int) -> Thread:
     return thread
 
 
+def set_flag_count(content: Post | SupportNote, flags: int, *, hold_for_review: bool) -> None:
+    """Record how many members flag a post or note; with `hold_for_review`, a visible one waits, hidden, for a
+    moderator (moderation decides when; this is the one write of it)."""
+    content.flag_count = flags
+    fields = ["flag_count"]
+    if hold_for_review and content.status == ContentStatus.VISIBLE:
+        content.status = ContentStatus.PENDING_REVIEW
+        fields.append("status")
+    content.save(update_fields=fields)
+
+
 def set_content_status(content: Post | SupportNote, status: str) -> None:
     """Show, hide, remove or hold for review a post or a note (what a moderator decided); the one write of it."""
     content.status = status

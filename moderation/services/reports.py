@@ -9,7 +9,8 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from groups.models import ContentStatus, Group, Post, SupportNote
+from groups.models import Group, Post, SupportNote
+from groups.services.discussion import set_flag_count
 from notifications.services import notify
 
 from ..alerts import raise_at_risk_alert
@@ -78,12 +79,7 @@ def recount_flags(*, post: Post | None = None, note: SupportNote | None = None) 
         .exclude(reason=ReportReason.AT_RISK)
         .aggregate(n=Count("reporter", distinct=True))["n"]
     )
-    content.flag_count = flags
-    fields = ["flag_count"]
-    if flags >= settings.FLAGS_TO_HIDE and content.status == ContentStatus.VISIBLE:
-        content.status = ContentStatus.PENDING_REVIEW
-        fields.append("status")
-    content.save(update_fields=fields)
+    set_flag_count(content, flags, hold_for_review=flags >= settings.FLAGS_TO_HIDE)
     return flags
 
 
