@@ -29,6 +29,12 @@ def update_profile(user: User, *, fellowships=None, **fields) -> User:
     return user
 
 
+def copy_suspension(user_id: int, *, since, until) -> None:
+    """Keep on the member's row the suspension in force (None: none), so every request can check it without a
+    query. The moderation app keeps the record and calls this whenever it changes."""
+    User.objects.filter(pk=user_id).update(suspended_at=since, suspended_until=until)
+
+
 def grant_role(user: User, role: Role, *, by: User | None = None) -> RoleAssignment:
     assignment, _created = RoleAssignment.objects.get_or_create(user=user, role=role, defaults={"granted_by": by})
     if role == Role.ADMIN and not (user.is_staff and user.is_superuser):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.services import copy_suspension
 
 from .models import ActionKind, ModerationAction
 
@@ -64,9 +65,7 @@ def refresh_suspension(user_id: int) -> None:
     if user is None:
         return
     action = active_suspension(user)
-    User.objects.filter(pk=user_id).update(
-        suspended_at=action.created_at if action else None, suspended_until=action.until if action else None
-    )
+    copy_suspension(user_id, since=action.created_at if action else None, until=action.until if action else None)
 
 
 def on_action_saved(sender, instance, **kwargs) -> None:

@@ -365,6 +365,19 @@ def set_mute(membership: Membership, until) -> Membership:
     return membership
 
 
+def readmit(group_id: int, user_id: int) -> Membership:
+    """Take a removed member back (an appeal overturned the removal); harmless if they are already in."""
+    membership, _created = Membership.objects.get_or_create(group_id=group_id, user_id=user_id)
+    return membership
+
+
+def unmute(group_id: int, user_id: int) -> int:
+    """End a pause of the member's posting in the group, if one is in force; how many rows changed (0 or 1)."""
+    return Membership.objects.filter(group_id=group_id, user_id=user_id, muted_until__gt=timezone.now()).update(
+        muted_until=None
+    )
+
+
 @transaction.atomic
 def remove_member(by, membership: Membership, reason: str) -> None:
     """Remove a member from the group, with a reason they are told; the moderators' log keeps it."""

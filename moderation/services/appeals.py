@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from groups.models import ContentStatus, Membership
+from groups.models import ContentStatus
 from groups.services.discussion import set_content_status
+from groups.services.membership import readmit, unmute
 from notifications.services import notify
 
 from ..access import may_decide
@@ -55,11 +56,9 @@ def _restore(action: ModerationAction, now) -> None:
         if content is not None:
             set_content_status(content, ContentStatus.VISIBLE)
     elif kind == ActionKind.MUTE and action.group_id:
-        Membership.objects.filter(group_id=action.group_id, user_id=action.member_id, muted_until__gt=now).update(
-            muted_until=None
-        )
+        unmute(action.group_id, action.member_id)
     elif kind == ActionKind.REMOVE_FROM_GROUP and action.group_id:
-        Membership.objects.get_or_create(group_id=action.group_id, user_id=action.member_id)
+        readmit(action.group_id, action.member_id)
     if kind in (ActionKind.MUTE, ActionKind.SUSPEND) and (action.until is None or action.until > now):
         # Ending the action now ends the suspension (moderation.sanctions reads `until`) and keeps the record true.
         action.until = now
