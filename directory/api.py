@@ -62,7 +62,7 @@ def meeting_out(request, hit: Hit, *, with_distance: bool) -> dict:
     m = hit.meeting
     out = {
         "id": m.pk,
-        "source": m.source.slug if m.source_id else None,
+        "source": m.source.slug if m.source is not None else None,
         "source_id": m.source_key,
         "program": m.program.slug,
         "name": m.name,

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import is_site_moderator, is_suspended
@@ -122,7 +123,7 @@ def get_post_for_reader(user, post_id: int, *, require_author: bool = False) -> 
 @dataclass(frozen=True)
 class Permission:
     allowed: bool
-    reason: str = ""
+    reason: str | Promise = ""  # shown to the member: a lazy translation
 
     def __bool__(self) -> bool:
         return self.allowed

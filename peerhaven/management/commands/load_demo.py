@@ -210,7 +210,7 @@ def _demo_recovery(user) -> None:
     walk = goals.create_goal(user, today=today, domain="health", title="Walk three times a week")
     for text in ("Find walking shoes", "Walk around the block", "Walk with Maya on Saturday"):
         goals.add_step(walk, text=text)
-    goals.toggle_step(walk.steps.order_by("position", "pk").first())
+    goals.toggle_step(walk.steps.order_by("position", "pk")[0])
     goals.create_goal(user, today=today, domain="community", title="Give a share at my home group", progress=30)
     checkups.record_checkup(user, today=today, answers={q.key: 2 + i % 3 for i, q in enumerate(QUESTIONS)})
     plan.save_plan(
@@ -246,9 +246,9 @@ def _demo_groups(users) -> None:
         if group.slug in meetings:
             group.meetings.add(*Meeting.objects.filter(source__slug="demo", name=meetings[group.slug]))
         if not Guidelines.objects.filter(group=group).exists():
-            publish_guidelines(group, users["river"], DEMO_GUIDELINES)
+            guidelines = publish_guidelines(group, users["river"], DEMO_GUIDELINES)
             for membership in Membership.objects.filter(group=group):
-                accept_guidelines(membership, group.guidelines_versions.first().version)
+                accept_guidelines(membership, guidelines.version)
         if group.visibility == GroupVisibility.UNLISTED or Thread.objects.filter(group=group).exists():
             continue
         thread = start_thread(
