@@ -190,7 +190,8 @@ def convert(meeting: dict, formats: FormatMap, bodies: dict[str, dict]) -> dict:
 
 def parse(content: str, *, formats: list[dict] | None = None, service_bodies: list[dict] | None = None):
     data = load_json(content)
-    embedded = data.get("formats") if isinstance(data, dict) and isinstance(data.get("formats"), list) else []
+    found = data.get("formats") if isinstance(data, dict) else None
+    embedded: list = found if isinstance(found, list) else []
     format_map = FormatMap([*embedded, *(formats or [])])
     bodies = {str(b.get("id")): b for b in service_bodies or [] if isinstance(b, dict) and b.get("id")}
     for index, meeting in enumerate(records_of(data, "a BMLT meeting search result"), start=1):

@@ -8,6 +8,7 @@ line in the file, the header being line 1.
 import csv
 import io
 import re
+from typing import Any
 
 from django.utils.text import slugify
 
@@ -73,7 +74,9 @@ def _types(value: str) -> list[str]:
 
 
 def convert(row: dict) -> dict:
-    record = {key: value.strip() for key, value in row.items() if isinstance(value, str) and value.strip()}
+    record: dict[str, Any] = {
+        key: value.strip() for key, value in row.items() if isinstance(value, str) and value.strip()
+    }
     if "types" in record:
         record["types"] = _types(record["types"])
     if "regions" in record:

@@ -169,7 +169,7 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
                 "mine": mine,
                 "html": post.html,
                 "body": post.body if mine else None,
-                "quote": quote.pk if quote_ok else None,
+                "quote": quote.pk if quote_ok and quote is not None else None,
                 "created_at": post.created_at,
                 "edited_at": post.edited_at,
                 "deleted": post.deleted_at is not None,

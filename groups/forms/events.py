@@ -1,6 +1,7 @@
 """The shape of the event forms; the rules (times in the event's zone, permissions) live in the services."""
 
 from datetime import datetime
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -99,7 +100,9 @@ class EventForm(forms.Form):
 
     def __init__(self, *args, member_zone: str = "UTC", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = zone_choices(member_zone, self.initial.get("time_zone", ""))
+        cast(forms.ChoiceField, self.fields["time_zone"]).choices = zone_choices(
+            member_zone, self.initial.get("time_zone", "")
+        )
         self.fields["time_zone"].initial = member_zone
 
 

@@ -61,6 +61,10 @@ class Thread(models.Model):
 
     objects = ThreadQuerySet.as_manager()
 
+    # Set on the instance by `start_thread` for the answer at hand; never stored.
+    first_post: "Post"
+    at_risk: bool
+
     class Meta:
         ordering = ["-pinned", "-last_post_at", "-pk"]
         indexes = [models.Index(fields=["group", "pinned", "last_post_at"], name="thread_group_order")]
@@ -83,6 +87,14 @@ class Post(models.Model):
     flag_count = models.PositiveIntegerField(default=0)
 
     objects = PostQuerySet.as_manager()
+
+    # Set on the instance for the answer or page at hand (the services' crisis check, the thread page); never stored.
+    at_risk: bool
+    shown_author: str
+    is_mine: bool
+    editable: bool
+    reaction_rows: list
+    quote_available: bool
 
     class Meta:
         ordering = ["thread", "number"]

@@ -42,6 +42,9 @@ class SupportNote(models.Model):
 
     objects = SupportNoteQuerySet.as_manager()
 
+    # Set on the instance by `write_note` (the crisis check) for the answer at hand; never stored.
+    at_risk: bool
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["recipient", "created_at"], name="note_recipient_created")]

@@ -4,6 +4,8 @@ Pages and the API call these; each raises `ValidationError` keyed by field, or `
 acting may not (views answer 404 before it comes to that). The checks here are shared with membership.py.
 """
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -97,7 +99,7 @@ def unique_slug(name: str) -> str:
 
 
 def _clean_group_fields(changes: dict) -> dict:
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     if "name" in changes:
         cleaned["name"] = _clean_text("name", changes["name"], required=True, max_length=MAX_NAME)
     for field in ("description", "eligibility"):
