@@ -122,10 +122,17 @@ def outgoing_requests(user: User):
     )
 
 
+def find_member(username: str) -> User | None:
+    """An active member by username, as typed ("@Sam" or "sam"); None when there is none. One query."""
+    name = (username or "").strip().lstrip("@")
+    if not name:
+        return None
+    return User.objects.filter(username__iexact=name, is_active=True).first()
+
+
 def get_connection_for_member(user, username: str) -> User:
     """The member `username` if `user` is connected with them; 404 otherwise (no such member, or not connected)."""
-    name = (username or "").strip().lstrip("@")
-    other = User.objects.filter(username__iexact=name, is_active=True).first() if name else None
+    other = find_member(username)
     if other is None or not Connection.between(user, other):
         raise Http404("You are not connected with this member.")
     return other

@@ -32,14 +32,6 @@ def _unknown_member() -> ValidationError:
     return ValidationError({"username": _("No member has that username.")})
 
 
-def find_member(username: str) -> User | None:
-    """An active member by username, as typed ("@Sam" or "sam"); None when there is none. One query."""
-    name = (username or "").strip().lstrip("@")
-    if not name:
-        return None
-    return User.objects.filter(username__iexact=name, is_active=True).first()
-
-
 def people_of(user: User):
     """The active members `user` is connected with, by display name. One query when evaluated."""
     return User.objects.filter(pk__in=Connection.partner_ids(user), is_active=True).order_by("display_name", "pk")

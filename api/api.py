@@ -37,9 +37,15 @@ def _error(request, status: int, message: str, **extra):
     return api.create_response(request, {"message": message, **extra}, status=status)
 
 
+def _invalid(request, errors: list[dict[str, str | None]]):
+    """The one 400 for bad input, from the schema or from a service: "Invalid <fields>." and each field's message."""
+    fields = ", ".join(e["field"] for e in errors if e["field"] and e["field"] != "__all__") or "request"
+    return _error(request, 400, f"Invalid {fields}.", errors=errors)
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request, exc: ValidationError):
-    errors = []
+    errors: list[dict[str, str | None]] = []
     for item in exc.errors:
         loc = [str(part) for part in item.get("loc", ())]
         # ninja's location is (where, parameter name, field…): drop the first two, keep a field named "body".
@@ -48,8 +54,7 @@ def on_validation_error(request, exc: ValidationError):
             if loc and loc[0] == "payload":
                 loc = loc[1:]
         errors.append({"field": ".".join(loc) or None, "message": item.get("msg", "invalid")})
-    fields = ", ".join(e["field"] for e in errors if e["field"]) or "request"
-    return _error(request, 400, f"Invalid {fields}.", errors=errors)
+    return _invalid(request, errors)
 
 
 @api.exception_handler(DjangoValidationError)
@@ -60,8 +65,7 @@ def on_service_validation_error(request, exc: DjangoValidationError):
         errors = [{"field": field, "message": " ".join(msgs)} for field, msgs in exc.message_dict.items()]
     else:
         errors = [{"field": None, "message": " ".join(exc.messages)}]
-    fields = ", ".join(e["field"] for e in errors if e["field"] and e["field"] != "__all__") or "request"
-    return _error(request, 400, f"Invalid {fields}.", errors=errors)
+    return _invalid(request, errors)
 
 
 @api.exception_handler(AuthenticationError)

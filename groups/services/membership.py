@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_suspended
+from accounts.access import find_member, is_suspended
 from accounts.blocks import is_blocked_between
-from accounts.connections import find_member, shown_name
+from accounts.connections import shown_name
 from accounts.models import User
 from notifications.services import notify
 

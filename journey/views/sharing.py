@@ -10,7 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.connections import connection_name, find_member, people_of
+from accounts.access import find_member
+from accounts.connections import connection_name, people_of
 from groups.models import Group
 
 from ..access import get_own, get_share_for_owner, get_share_for_viewer
