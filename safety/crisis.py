@@ -48,11 +48,17 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_FOLD_TABLE)).strip()
 
 
+RISK_KINDS = ("overdose", "suicide", "self_harm", "harm")  # most urgent first; "craving" is not a risk kind
+
+
 @dataclass(frozen=True)
 class CrisisCheck:
     at_risk: bool
     language: str = ""
     matched: list[str] = field(default_factory=list)  # for moderators' alerts and tests; never shown to others
+    kind: str = ""  # the most urgent kind found: one of RISK_KINDS, or "craving", or "" (nothing)
+    kinds: tuple[str, ...] = ()  # every kind found, most urgent first
+    emergency: bool = False  # call the emergency number now (an overdose, or a plan with a time)
 
 
 @dataclass
@@ -153,4 +159,5 @@ def check_text(text: str, language: str | None = None) -> CrisisCheck:
                 matched.append(m.group(1))
             if code not in languages:
                 languages.append(code)
-    return CrisisCheck(bool(matched), ",".join(languages), matched)
+    kinds = ("suicide",) if matched else ()
+    return CrisisCheck(bool(matched), ",".join(languages), matched, kind=kinds[0] if kinds else "", kinds=kinds)
