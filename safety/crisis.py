@@ -1,27 +1,32 @@
-"""Does a text suggest its writer may be at risk? The check every post, reply and note runs before it is posted,
-and `POST /api/v1/safety/check-text` answers for any client.
+"""Does a text suggest its writer, or someone with them, may be at risk, and of what? The one check every post,
+reply, note, message, journal entry and event or group text runs (`check_text`), and
+`POST /api/v1/safety/check-text` answers for any client.
 
-The phrases are data (`CrisisPhrase`: seeded from `safety/data/crisis_phrases.json` by migration 0004, edited in the
-admin). A signal phrase counts unless the words that matched lie inside an everyday idiom ("this job is killing
-me", "me muero de risa"). Negation is not an exemption: "I don't want to die anymore, but…" still offers help.
-When in doubt it offers help: a missed person at risk costs far more than an unneeded offer, and the offer is
-private and never stops anyone posting. Nothing of the result is ever shown to anyone but the writer (and, as a
-priority alert, to moderators).
+The kinds, most urgent first (`RISK_KINDS`): an overdose or medical emergency; suicide (from a passive wish not to
+wake up to a plan with means and a time, and farewell acts); self-harm; harm from or to someone else (abuse,
+violence). A craving or a relapse is its own kind, "craving": it gets the coping help of the member's own plan,
+never an emergency. `emergency` says the help must start with "call the emergency number now" (an overdose, or a
+plan with means or a time).
 
-Matching ignores case, accents, apostrophes and hyphens ("no aguanto mas", "cant go on", "self harm"), treats any
-run of spaces or line breaks as one space, and is bounded by words ("skill myself" is not "kill myself").
+How a text is read: safety/language.py (folding, shorthand, misspellings, Snowball stems) and safety/grammar.py
+(categories of words, patterns, idioms, negation, testimony of long ago). The grammar of every language is data:
+shipped in safety/data/risk/<language>.json, copied into the `RiskWord` and `RiskRule` tables, edited in the admin.
+Every language's grammar reads every text (people switch languages within a message); `language` is a hint that
+only orders what is reported.
 
-Speed: the phrases are compiled into one regular expression per language and kind, kept per process. They are
-rebuilt when the phrase version changes: a key in Django's cache (shared by every worker: the database or Redis)
-that the `post_save`/`post_delete` receivers below bump whenever a phrase is saved or deleted (the admin does both;
-`QuerySet.update()` sends no signal: call `forget_phrases()` after one). As a safety net the compiled phrases are
-also rebuilt after `REBUILD_AFTER` seconds. Each check costs one cache read (one query with the database cache),
-plus one query when rebuilding.
+What it never does: diagnose, stop a person posting, or tell anyone the words. The result holds kinds and rule
+names, never words. Callers decide what to do with it: the writer always gets private help; a public or group text
+raises a moderators' alert (moderation.alerts); a private text (journal, check-in note) raises nothing and stores
+nothing about the check.
+
+Speed: the grammars are compiled once per process and rebuilt when the grammar version changes: a key in Django's
+cache (shared by every worker) that the receivers below bump whenever a word category or rule is saved or deleted
+(`QuerySet.update()` sends no signal: call `forget_grammar()` after one), and at the latest after `REBUILD_AFTER`
+seconds. A check costs one cache read, plus two queries when rebuilding.
 """
 
-import re
+import logging
 import time
-import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
@@ -29,56 +34,53 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import CrisisPhrase, PhraseKind
+from .grammar import Grammar, GrammarError, compile_grammar, find
+from .language import fold, words_of
+from .models import RiskRule, RiskWord
+from .risk_data import LanguageData, from_tables
 
-VERSION_KEY = "safety:crisis-phrases:version"
+logger = logging.getLogger(__name__)
+
+__all__ = ["RISK_KINDS", "CrisisCheck", "check_text", "fold", "forget_grammar", "grammars_from"]
+
+VERSION_KEY = "safety:risk-grammar:version"
 REBUILD_AFTER = 300  # seconds
-
-_APOSTROPHES = "'’‘`´ʼʹ′"
-_HYPHENS = "-‐‑‒–—_"
-_FOLD_TABLE = str.maketrans({**dict.fromkeys(_APOSTROPHES), **dict.fromkeys(_HYPHENS, " ")})
-
-
-def fold(text: str) -> str:
-    """Lower case, accents and apostrophes removed, hyphens made spaces, runs of spaces and line breaks made one
-    space. Phrases and texts are folded alike before matching."""
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    # ß casefolds to "ss" and ı has no dot to strip: both fine. NFKD turns "ﬁ" into "fi".
-    return re.sub(r"\s+", " ", text.translate(_FOLD_TABLE)).strip()
-
+MAX_CHECKED = 50_000  # characters; a longer text is checked in its first and last parts
 
 RISK_KINDS = ("overdose", "suicide", "self_harm", "harm")  # most urgent first; "craving" is not a risk kind
+ORDER = (*RISK_KINDS, "craving")
 
 
 @dataclass(frozen=True)
 class CrisisCheck:
     at_risk: bool
-    language: str = ""
-    matched: list[str] = field(default_factory=list)  # for moderators' alerts and tests; never shown to others
+    language: str = ""  # the languages whose grammar found something, the hinted one first
+    matched: list[str] = field(default_factory=list)  # rule names ("en:suicide:12"), never words
     kind: str = ""  # the most urgent kind found: one of RISK_KINDS, or "craving", or "" (nothing)
     kinds: tuple[str, ...] = ()  # every kind found, most urgent first
-    emergency: bool = False  # call the emergency number now (an overdose, or a plan with a time)
+    emergency: bool = False  # call the emergency number now (an overdose, or a plan with a time or means)
 
 
 @dataclass
 class _Compiled:
     version: str
     built_at: float
-    # language -> (signals regex or None, idioms regex or None)
-    languages: dict[str, tuple[re.Pattern | None, re.Pattern | None]]
+    grammars: dict[str, Grammar]
 
 
 _compiled: _Compiled | None = None
 
 
-def _regex(phrases: list[str]) -> re.Pattern | None:
-    """One alternation, longest phrase first (so the longest phrase at a position wins), word-bounded, inside a
-    look-ahead so that `finditer` reports a match at every position, overlapping ones included."""
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
-    return re.compile(rf"(?=(?<!\w)({alternatives})(?!\w))")
+def grammars_from(data: dict[str, LanguageData], *, strict: bool = True) -> dict[str, Grammar]:
+    """Compile each language's data. Not strict: a bad rule an operator saved is logged and left out."""
+
+    def skip(error: GrammarError) -> None:
+        logger.warning("risk grammar: rule left out: %s", error)
+
+    return {
+        code: compile_grammar(code, d.words, d.spellings, d.rules, skip_bad=None if strict else skip)
+        for code, d in data.items()
+    }
 
 
 def _current_version() -> str:
@@ -90,74 +92,66 @@ def _current_version() -> str:
     return version
 
 
-def _phrases() -> dict[str, tuple[re.Pattern | None, re.Pattern | None]]:
+def _grammars() -> dict[str, Grammar]:
     global _compiled
     version = _current_version()
     if _compiled is not None and _compiled.version == version and time.monotonic() - _compiled.built_at < REBUILD_AFTER:
-        return _compiled.languages
-    by_language: dict[str, dict[str, list[str]]] = {}
-    for language, kind, phrase in CrisisPhrase.objects.filter(is_active=True).values_list("language", "kind", "phrase"):
-        folded = fold(phrase)
-        if folded:
-            by_language.setdefault(_language_code(language), {}).setdefault(kind, []).append(folded)
-    languages = {
-        language: (_regex(kinds.get(PhraseKind.SIGNAL, [])), _regex(kinds.get(PhraseKind.IDIOM, [])))
-        for language, kinds in by_language.items()
-    }
-    _compiled = _Compiled(version, time.monotonic(), languages)
-    return languages
+        return _compiled.grammars
+    grammars = grammars_from(from_tables(RiskWord, RiskRule), strict=False)
+    _compiled = _Compiled(version, time.monotonic(), grammars)
+    return grammars
+
+
+def forget_grammar() -> None:
+    """Make every process rebuild its compiled grammars at its next check."""
+    global _compiled
+    _compiled = None
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+@receiver(post_save, sender=RiskWord, dispatch_uid="safety.crisis.word_saved")
+@receiver(post_delete, sender=RiskWord, dispatch_uid="safety.crisis.word_deleted")
+@receiver(post_save, sender=RiskRule, dispatch_uid="safety.crisis.rule_saved")
+@receiver(post_delete, sender=RiskRule, dispatch_uid="safety.crisis.rule_deleted")
+def _grammar_changed(**kwargs) -> None:
+    forget_grammar()
 
 
 def _language_code(language: str | None) -> str:
     return (language or "").split("-")[0].split("_")[0].strip().lower()
 
 
-def forget_phrases() -> None:
-    """Make every process rebuild its compiled phrases at its next check."""
-    global _compiled
-    _compiled = None
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-@receiver(post_save, sender=CrisisPhrase, dispatch_uid="safety.crisis.phrase_saved")
-@receiver(post_delete, sender=CrisisPhrase, dispatch_uid="safety.crisis.phrase_deleted")
-def _phrase_changed(**kwargs) -> None:
-    forget_phrases()
-
-
-def check_text(text: str, language: str | None = None) -> CrisisCheck:
-    """At risk when a signal phrase occurs outside every idiom occurrence.
-
-    `language` ("es", "en-GB"…) is a hint, not a filter: members switch languages within a message, so the signals
-    and idioms of every language always apply (when in doubt, offer help); the given language's matches are listed
-    first. An idiom of any language exempts only the words it covers, so "this job is killing me, I want to die"
-    is at risk. `matched` lists the signal phrases found (folded), for moderators and tests.
-    """
-    folded = fold(text or "")
-    if not folded:
+def check_text(text: str, language: str | None = None, *, grammars: dict[str, Grammar] | None = None) -> CrisisCheck:
+    """The kinds of risk `text` suggests, most urgent first (see the module's docstring). `grammars` defaults to
+    the site's (from the tables); the corpus report passes the shipped files'."""
+    text = text or ""
+    if len(text) > MAX_CHECKED:
+        text = text[: MAX_CHECKED // 2] + "\n" + text[-MAX_CHECKED // 2 :]
+    words = words_of(text)
+    if not words:
         return CrisisCheck(False)
-    compiled = _phrases()
-    idiom_spans = [
-        (m.start(1), m.end(1))
-        for _signals, idioms in compiled.values()
-        if idioms is not None
-        for m in idioms.finditer(folded)
-    ]
+    grammars = _grammars() if grammars is None else grammars
     hint = _language_code(language)
-    order = sorted(compiled, key=lambda code: (code != hint, code))
+    kinds: set[str] = set()
+    emergency = False
     matched: list[str] = []
     languages: list[str] = []
-    for code in order:
-        signals = compiled[code][0]
-        if signals is None:
-            continue
-        for m in signals.finditer(folded):
-            start, end = m.span(1)
-            if any(s <= start and end <= e for s, e in idiom_spans):
-                continue
-            if m.group(1) not in matched:
-                matched.append(m.group(1))
-            if code not in languages:
-                languages.append(code)
-    kinds = ("suicide",) if matched else ()
-    return CrisisCheck(bool(matched), ",".join(languages), matched, kind=kinds[0] if kinds else "", kinds=kinds)
+    for code in sorted(grammars, key=lambda c: (c != hint, c)):
+        findings = find(grammars[code], words)
+        if findings:
+            languages.append(code)
+        for finding in findings:
+            kinds.add(finding.kind)
+            emergency = emergency or finding.emergency or finding.kind == "overdose"
+            if finding.rule not in matched:
+                matched.append(finding.rule)
+    ordered = tuple(kind for kind in ORDER if kind in kinds)
+    at_risk = any(kind in RISK_KINDS for kind in ordered)
+    return CrisisCheck(
+        at_risk=at_risk,
+        language=",".join(languages),
+        matched=matched,
+        kind=ordered[0] if ordered else "",
+        kinds=ordered,
+        emergency=emergency and at_risk,
+    )

@@ -4,6 +4,7 @@ from ninja import Field, Router, Schema
 
 from ..crisis import check_text
 from ..help import lines_for_help
+from ..kind_help import help_for
 
 router = Router(tags=["crisis"])
 
@@ -30,17 +31,52 @@ class ResourceOut(Schema):
     kind: str = Field(..., description="emergency, crisis, addiction or support.")
 
 
+class HelpOut(Schema):
+    title: str
+    lead: str
+    steps: list[str]
+    call_first: bool = Field(..., description="Show the emergency number before anything else.")
+    offer_moderator: bool = Field(..., description='Whether "ask a moderator to reach out" fits this kind.')
+    use_own_plan: bool = Field(..., description="Lead with the member's own coping plan (a craving).")
+
+
 class CheckTextOut(Schema):
-    at_risk: bool
-    resources: list[ResourceOut] = Field(..., description="Crisis lines, emergency first, when at risk; else empty.")
+    at_risk: bool = Field(..., description="One of the risk kinds was found (a craving alone is not at risk).")
+    kind: str = Field(..., description='The most urgent kind: overdose, suicide, self_harm, harm, craving, or "".')
+    kinds: list[str] = Field(..., description="Every kind found, most urgent first.")
+    emergency: bool = Field(..., description="Call the emergency number now (an overdose, or a plan with a time).")
+    help: HelpOut | None = Field(..., description="What to show first for this kind, in the request's language.")
+    resources: list[ResourceOut] = Field(
+        ..., description="Lines to offer, the country's emergency number first, when any kind was found; else empty."
+    )
 
 
 @router.post("/safety/check-text", response=CheckTextOut, summary="Does a text suggest its writer may be at risk?")
 def check_text_api(request, payload: CheckTextIn):
-    """Checks `text` for crisis language (in every language we know; `language` is a hint). When it suggests the
-    writer may be at risk, answers the crisis lines to offer them privately, before they post: the caller should
-    show them and still let the member post. The text is neither stored nor logged, and no alert is raised (the
-    member has not posted anything yet)."""
+    """Checks `text` for the kinds of risk (in every language we know; `language` is a hint). When it finds one,
+    answers what the help should lead with for that kind and the lines to offer, to show the writer privately
+    before they post: the caller shows them and still lets the member post. The text is neither stored nor
+    logged, and no alert is raised (the member has not posted anything yet)."""
     result = check_text(payload.text, payload.language)
-    resources = lines_for_help(payload.country or "")[0] if result.at_risk else []
-    return {"at_risk": result.at_risk, "resources": resources}
+    found = bool(result.kind)
+    resources = lines_for_help(payload.country or "")[0] if found else []
+    kind_help = help_for(result.kind) if found else None
+    return {
+        "at_risk": result.at_risk,
+        "kind": result.kind,
+        "kinds": list(result.kinds),
+        "emergency": result.emergency,
+        "help": (
+            {
+                "title": str(kind_help.title),
+                "lead": str(kind_help.lead),
+                "steps": [str(step) for step in kind_help.steps],
+                "call_first": kind_help.call_first,
+                "offer_moderator": kind_help.offer_moderator,
+                "use_own_plan": kind_help.use_own_plan,
+            }
+            if kind_help
+            else None
+        ),
+        "resources": resources,
+    }

@@ -1,6 +1,13 @@
 """Safety: crisis lines and crisis language."""
 
-from .crisis import CrisisPhrase, PhraseKind
+from .crisis import RiskRule, RiskWord, RuleKind
 from .lines import CrisisLine, CrisisLineQuerySet, LineKind
 
-__all__ = ["CrisisLine", "CrisisLineQuerySet", "CrisisPhrase", "LineKind", "PhraseKind"]
+__all__ = [
+    "CrisisLine",
+    "CrisisLineQuerySet",
+    "LineKind",
+    "RiskRule",
+    "RiskWord",
+    "RuleKind",
+]
