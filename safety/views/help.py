@@ -1,8 +1,14 @@
 from django.shortcuts import render
 
-from ..help import crisis_lines_by_country
+from ..country import help_country
 
 
 def get_help(request):
-    countries, first = crisis_lines_by_country(request.GET.get("country", ""))
-    return render(request, "safety/get_help.html", {"countries": countries, "first": first})
+    """The Get help page: the visitor's country first (`help_country`), the rest of the world after."""
+    return render(request, "safety/get_help.html", {"help_country": help_country(request)})
+
+
+def help_lines_fragment(request):
+    """The compact lines alone, for the country switch inside another card (htmx swaps it in; without JavaScript
+    the switch goes to the Get help page instead)."""
+    return render(request, "safety/_help_lines_fragment.html", {"help_country": help_country(request)})
