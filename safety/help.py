@@ -14,7 +14,7 @@ __all__ = ["EVERY_COUNTRY", "CountryLines", "crisis_lines_by_country", "emergenc
 
 # On every card: the emergency number, then the crisis lines, then the overdose ("never use alone") lines, then the
 # rest (drug and alcohol helplines, someone to talk to).
-KIND_ORDER = {LineKind.EMERGENCY: 0, LineKind.CRISIS: 1, LineKind.OVERDOSE: 2}
+KIND_ORDER: dict[str, int] = {LineKind.EMERGENCY: 0, LineKind.CRISIS: 1, LineKind.OVERDOSE: 2}
 
 
 def line_sort_key(line: CrisisLine):

@@ -208,16 +208,20 @@ def test_with_nothing_resolved_there_is_still_a_number(client, member_client, th
 
 def test_the_switch_changes_the_country_and_is_remembered(client):
     html = client.get("/help/?country=BR", HTTP_ACCEPT_LANGUAGE="es-MX").content.decode()
-    assert '<option value="BR" selected>' in html and "Emergency: call 192" in html
+    assert '<option value="BR" selected>' in html
+    assert '<p class="emergency-call"><a class="button danger big" href="tel:192">' in html
     html = client.get("/help/", HTTP_ACCEPT_LANGUAGE="es-MX").content.decode()
     assert '<option value="BR" selected>' in html
     assert re.search(r'<label for="help-country">[^<]+</label>\s*<select name="country" id="help-country">', html)
 
 
 def test_the_compact_switch_works_without_javascript_and_with_htmx(client):
-    html = client.get("/help/lines/?country=PT").content.decode()
+    html = client.get("/help/lines/?country=PT", HTTP_HX_REQUEST="true").content.decode()
     assert "Emergency: call 112" in html and 'href="tel:1411"' in html and "<html" not in html
     assert 'action="/help/"' in html and 'hx-get="/help/lines/"' in html
+    response = client.get("/help/lines/?country=PT")  # no htmx: the whole page
+    assert response.status_code == 302 and response["Location"] == "/help/?country=PT"
+    assert client.get("/help/").content.decode().count('<option value="PT" selected>') == 1
 
 
 def test_the_slip_page_shows_a_number(member_client, member):
