@@ -6,6 +6,7 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from directory.models import Program
+from safety.country import country_names
 
 from . import services
 from .access import get_member_for_viewer, get_token_for_owner
@@ -30,6 +31,7 @@ class ProfileOut(Schema):
     fellowships: FieldOut
     languages: FieldOut
     time_zone: FieldOut
+    country: FieldOut = Field(..., description="ISO 3166-1 alpha-2, for which help lines come first; only you see it.")
 
 
 class ProfilePatch(Schema):
@@ -38,6 +40,7 @@ class ProfilePatch(Schema):
     fellowships: list[str] | None = Field(None, description="Program slugs.")
     languages: list[str] | None = None
     time_zone: str | None = None
+    country: str | None = Field(None, description='ISO 3166-1 alpha-2 code such as US, or "" for none.')
     display_name_visibility: str | None = None
     pronouns_visibility: str | None = None
     fellowships_visibility: str | None = None
@@ -64,6 +67,15 @@ class ProfilePatch(Schema):
     def known_zone(cls, value):
         if value is not None and value not in dict(time_zone_choices()):
             raise ValueError("must be an IANA time zone such as Europe/London")
+        return value
+
+    @field_validator("country")
+    @classmethod
+    def known_country(cls, value):
+        if value is not None:
+            value = value.strip().upper()
+            if value and value not in country_names():
+                raise ValueError("must be an ISO 3166-1 alpha-2 country code such as US, or empty")
         return value
 
     @field_validator("languages")
@@ -95,6 +107,7 @@ def _profile_out(user) -> dict:
     out = {"username": user.username}
     for name, value in values.items():
         out[name] = {"value": value, "visible_to": getattr(user, f"{name}_visibility")}
+    out["country"] = {"value": user.country, "visible_to": Visibility.ONLY_ME.value}
     return out
 
 

@@ -9,6 +9,7 @@ from django.conf import global_settings
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Program
+from safety.country import country_choices
 
 from .models import User
 
@@ -34,6 +35,9 @@ class ProfileForm(forms.ModelForm):
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    country = forms.ChoiceField(
+        label=_("Country (for help lines; only you see it)"), choices=country_choices, required=False
+    )
     fellowships = forms.ModelMultipleChoiceField(
         label=_("Fellowships and programs"),
         queryset=Program.objects.order_by("name"),
@@ -54,6 +58,7 @@ class ProfileForm(forms.ModelForm):
             "languages_visibility",
             "time_zone",
             "time_zone_visibility",
+            "country",
         ]
         labels = {
             "display_name": _("Display name"),

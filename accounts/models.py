@@ -64,6 +64,8 @@ class User(AbstractUser):
     fellowships = models.ManyToManyField("directory.Program", blank=True, verbose_name=_("fellowships"))
     languages = models.JSONField(_("languages"), default=list, blank=True)
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # ISO 3166-1 alpha-2, for which help lines to show first (safety.country.help_country). Only the member sees it.
+    country = models.CharField(_("country"), max_length=2, blank=True)
     # A copy of the suspension in force (moderation.ModerationAction is the record; moderation.sanctions keeps this in
     # step), so that every request can check it without a query.
     suspended_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 
 from lib.personal_data import register_exporter
 
-from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User
+from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User, Visibility
 
 
 def _iso(value):
@@ -30,6 +30,7 @@ def export_account(user) -> dict:
     for field in PROFILE_FIELDS:
         value = [p.name for p in user.fellowships.all()] if field == "fellowships" else getattr(user, field)
         profile[field] = {"value": value, "visible_to": getattr(user, f"{field}_visibility")}
+    profile["country"] = {"value": user.country, "visible_to": Visibility.ONLY_ME.value}
     partners = Connection.partner_ids(user)
     return {
         "username": user.username,

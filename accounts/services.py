@@ -13,7 +13,7 @@ from .models import Connection, PersonalAccessToken, Role, RoleAssignment, User,
 
 def update_profile(user: User, *, fellowships=None, **fields) -> User:
     """Save the given profile fields (already validated by a form or schema)."""
-    allowed = {"display_name", "pronouns", "languages", "time_zone"} | {
+    allowed = {"display_name", "pronouns", "languages", "time_zone", "country"} | {
         f"{name}_visibility" for name in ("display_name", "pronouns", "fellowships", "languages", "time_zone")
     }
     unknown = set(fields) - allowed

@@ -18,6 +18,7 @@ PUBLIC = {
     "robots_txt",
     "set_language",
     "safety:help",
+    "safety:help_lines",  # the country switch inside another card: the same lines as the Get help page
     "api:help_lines",
     "api:openapi-json",
     "api:openapi-view",

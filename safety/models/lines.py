@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class LineKind(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency services")
     CRISIS = "crisis", _("Crisis and suicide prevention")
+    OVERDOSE = "overdose", _("Overdose: never use alone")
     ADDICTION = "addiction", _("Drug and alcohol helpline")
     SUPPORT = "support", _("Someone to talk to")
 
@@ -31,6 +32,9 @@ class CrisisLine(models.Model):
     languages = models.CharField(max_length=120, blank=True)
     order = models.PositiveSmallIntegerField(default=100)
     is_active = models.BooleanField(default=True)
+    verified_on = models.DateField(
+        null=True, blank=True, help_text="When someone last checked these numbers against the line's own source."
+    )
 
     objects = CrisisLineQuerySet.as_manager()
 

@@ -7,29 +7,29 @@ Put it OUTSIDE the post form: it has a form of its own ("talk to a moderator"), 
 from django import template
 
 from ..contacts import help_contacts
-from ..help import lines_for_help
+from ..country import help_country
 
 register = template.Library()
 
 
 @register.inclusion_tag("safety/crisis/_help_panel.html", takes_context=True)
-def help_before_posting(context, crisis_lines=None, group=None):
-    """Crisis lines (the `crisis_lines` given, else those of the operator's default country, emergency first), the
-    member's own support contacts and connections, and a "talk to a moderator" form. About three queries."""
+def help_before_posting(context, crisis_lines=None, group=None, country=None):
+    """Crisis lines (`{% help_lines compact=True %}`: the writer's country from `help_country(request)`, unless
+    `country` or the `crisis_lines` themselves are given; emergency number first), the member's own support contacts
+    and connections, and a "talk to a moderator" form. About four queries."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if crisis_lines is None:
         crisis_lines = context.get("crisis_lines")
-    country_name = context.get("help_country_name", "")
-    if crisis_lines is None:
-        crisis_lines, country_name = lines_for_help(context.get("help_country", ""))
+    if country is None and not crisis_lines:
+        country = help_country(request) if request is not None else ""
     group = group if group is not None else context.get("group")
     contacts = help_contacts(user)
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "crisis_lines": crisis_lines,
-        "country_name": country_name,
+        "help_country": country,
+        "crisis_lines": crisis_lines or None,
         "people": contacts.get("people", []),
         "connections": contacts.get("connections", []),
         "group_id": getattr(group, "pk", None),

@@ -25,11 +25,14 @@ def test_help_page_lists_the_us_and_uk_lines(client):
     assert "Samaritans" in html and 'href="tel:116123"' in html
 
 
-def test_without_a_default_countries_are_alphabetical_and_everywhere_comes_last(client, settings):
+def test_without_a_country_every_emergency_number_comes_first_then_countries_alphabetical(client, settings):
     settings.HELP_DEFAULT_COUNTRY = ""
-    order = country_order(client.get("/help/").content.decode())
-    assert order[-1] == "ZZ"
-    assert order[0] == "AU"
+    html = client.get("/help/").content.decode()
+    world = html.index('class="world-emergency"')
+    assert world < html.index('href="tel:911"') and world < html.index('href="tel:999"')
+    assert world < html.index("Find a Helpline") < html.index("<details")  # the lines for every country, at once
+    order = country_order(html)
+    assert "ZZ" not in order and order[:3] == ["AR", "AU", "BR"]  # Argentina, Australia, Brasil
 
 
 @override_settings(HELP_DEFAULT_COUNTRY="GB")

@@ -1,8 +1,19 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
-from ..help import crisis_lines_by_country
+from ..country import help_country
 
 
 def get_help(request):
-    countries, first = crisis_lines_by_country(request.GET.get("country", ""))
-    return render(request, "safety/get_help.html", {"countries": countries, "first": first})
+    """The Get help page: the visitor's country first (`help_country`), the rest of the world after."""
+    return render(request, "safety/get_help.html", {"help_country": help_country(request)})
+
+
+def help_lines_fragment(request):
+    """The compact lines alone, for the country switch inside another card (htmx swaps it in; without JavaScript
+    the switch goes to the Get help page instead, and so does anyone who opens this address)."""
+    if not request.headers.get("HX-Request"):
+        country = request.GET.get("country", "")
+        return redirect(reverse("safety:help") + ("?" + urlencode({"country": country}) if country else ""))
+    return render(request, "safety/_help_lines_fragment.html", {"help_country": help_country(request)})

@@ -30,6 +30,9 @@ MEMBERS = [
     ("ash", "Ash", "", "Australia/Sydney", ["recovery-dharma"], ["en"]),
 ]
 
+# A profile country (for which help lines come first); the others find theirs from their time zone.
+COUNTRIES = {"river": "US"}
+
 GROUPS = [
     (
         "lakeside-home-group",
@@ -112,6 +115,7 @@ class Command(BaseCommand):
                 display_name=display,
                 pronouns=pronouns,
                 time_zone=zone,
+                country=COUNTRIES.get(username, ""),
                 languages=languages,
                 pronouns_visibility=Visibility.MEMBERS,
                 fellowships_visibility=Visibility.MEMBERS,
