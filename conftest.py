@@ -220,7 +220,7 @@ REFERENCE_DATA_MIGRATIONS = [
     ("directory.migrations.0002_seed_programs", "seed"),
     ("directory.migrations.0004_load_vocabularies", "load"),
     ("safety.migrations.0002_seed_crisis_lines", "seed"),
-    ("safety.migrations.0004_seed_crisis_phrases", "seed"),
+    ("safety.risk_data", "seed_tables"),
 ]
 
 
@@ -241,9 +241,9 @@ def _reference_data(request):
     from django.apps import apps
 
     from directory.models import Program
-    from safety.models import CrisisLine, CrisisPhrase
+    from safety.models import CrisisLine, RiskRule
 
-    if not Program.objects.exists() or not CrisisLine.objects.exists() or not CrisisPhrase.objects.exists():
+    if not Program.objects.exists() or not CrisisLine.objects.exists() or not RiskRule.objects.exists():
         for module, function in REFERENCE_DATA_MIGRATIONS:
             getattr(importlib.import_module(module), function)(apps, None)
 

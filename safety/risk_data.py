@@ -111,3 +111,8 @@ def from_tables(word_model, rule_model) -> dict[str, LanguageData]:
              "emergency": rule.emergency}
         )
     return out
+
+
+def seed_tables(apps, schema_editor=None) -> None:
+    """Fill the tables from the shipped files (a migration's RunPython, or tests that flushed them)."""
+    load_shipped(apps.get_model("safety", "RiskWord"), apps.get_model("safety", "RiskRule"))

@@ -11,7 +11,7 @@ from accounts.models import Block
 from accounts.services import create_api_token
 from groups.models import Event, Group, GroupRole, Membership, Post, Resource, Thread
 from groups.services import discussion as services
-from safety.models import CrisisPhrase
+from safety.models import RiskRule
 
 # --- groups, threads and posts -------------------------------------------------------------------------------
 
@@ -30,16 +30,13 @@ def block(blocker, blocked):
 
 
 def seed_crisis_phrases():
-    """A few phrases of each kind, whatever the seeded list holds today."""
-    for language, kind, phrase in [
-        ("en", "signal", "i want to die"),
-        ("en", "signal", "kill myself"),
-        ("es", "signal", "quiero morir"),
-        ("es", "signal", "quitarme la vida"),
-        ("en", "idiom", "this job is killing me"),
-        ("es", "idiom", "me muero de risa"),
-    ]:
-        CrisisPhrase.objects.get_or_create(language=language, kind=kind, phrase=phrase)
+    """The shipped risk grammar, whatever ran before on this worker (the root conftest reloads it too)."""
+    if not RiskRule.objects.exists():
+        from django.apps import apps
+
+        from safety.risk_data import seed_tables
+
+        seed_tables(apps)
 
 
 def new_thread(author, group, title="Hard evening", body="Anyone else find evenings the hardest?") -> Thread:

@@ -5,7 +5,6 @@ these tests drive the same functions those pages call: `check_text` before savin
 until "Post it"), `alert_if_at_risk` after saving, and the help partial itself.
 """
 
-import importlib
 import re
 
 import pytest
@@ -20,8 +19,9 @@ from journey.models import RecoveryPlan
 from moderation.alerts import ASKED_TO_TALK, alert_if_at_risk
 from moderation.models import Report, ReportReason
 from notifications.models import Notification
-from safety.crisis import check_text, forget_phrases
-from safety.models import CrisisPhrase
+from safety.crisis import check_text, forget_grammar
+from safety.models import RiskRule
+from safety.risk_data import seed_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +31,11 @@ TALK_URL = "/help/talk-to-a-moderator/"
 @pytest.fixture(autouse=True)
 def crisis_phrases(db, settings):
     settings.HELP_DEFAULT_COUNTRY = "US"
-    if not CrisisPhrase.objects.exists():
-        importlib.import_module("safety.migrations.0004_seed_crisis_phrases").seed(apps, None)
-    forget_phrases()
+    if not RiskRule.objects.exists():
+        seed_tables(apps)
+    forget_grammar()
     yield
-    forget_phrases()
+    forget_grammar()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The whole flow through the pages, with the phrases the site ships (safety/data/crisis_phrases.json), in English
+"""The whole flow through the pages, with the risk grammar the site ships (safety/data/risk/), in English
 and Spanish: help first and nothing saved; one more press posts it; moderators of the site and of the group get an
 urgent alert that holds none of the words; other members see nothing of it; idioms post at once."""
 
