@@ -5,6 +5,7 @@ their group (its posts, notes written from it, reports filed under it, mutes and
 moderator may not handle answers 404, as for anyone else.
 """
 
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -53,7 +54,14 @@ def reports_for_moderator(user, group: Group | None = None):
     """Reports `user` may handle: all of them for site moderators, their groups' for group staff (only `group`'s
     when given). An empty QuerySet for anyone else."""
     queryset = Report.objects.select_related(
-        "reporter", "member", "group", "post__thread__group", "post__author", "note__sender", "note__recipient"
+        "reporter",
+        "member",
+        "group",
+        "taken_by",
+        "post__thread__group",
+        "post__author",
+        "note__sender",
+        "note__recipient",
     )
     groups = moderated_groups(user)
     if groups is not None:
@@ -63,9 +71,20 @@ def reports_for_moderator(user, group: Group | None = None):
     return queryset
 
 
+def urgent_first(queryset, *then: str):
+    """Open at-risk alerts first (oldest first), then the rest in the order `then` (oldest first by default)."""
+    urgent = Case(
+        When(Q(priority=True, status=ReportStatus.OPEN), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    rest = then or ("created_at", "pk")
+    return queryset.annotate(urgent=urgent).order_by("-urgent", *rest)
+
+
 def open_queue(user, group: Group | None = None):
     """Open reports in the order moderators should read them: people who may be at risk first, then oldest."""
-    return reports_for_moderator(user, group).filter(status=ReportStatus.OPEN).order_by("-priority", "created_at", "pk")
+    return urgent_first(reports_for_moderator(user, group).filter(status=ReportStatus.OPEN))
 
 
 def get_report_for_moderator(user, report_id: int) -> Report:

@@ -2,38 +2,42 @@
 
 from datetime import timedelta
 
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from accounts.models import Role, User
-from groups.models import GroupRole, Membership
-from notifications.services import notify
+from accounts.models import User
 from safety.crisis import check_text
 
-from .models import Report, ReportReason, ReportStatus
+from .models import Report, ReportReason, ReportStatus, RiskKind
+from .tasks import ASKED_TO_TALK, group_staff_ids, route_new_alert, site_moderator_ids
 
-# The `detail` of an alert raised because the member pressed "talk to a moderator" (no post, no note).
-ASKED_TO_TALK = "asked to talk"
+__all__ = ["ASKED_TO_TALK", "alert_if_at_risk", "ask_to_talk", "moderators_for", "raise_at_risk_alert"]
+
 # Pressing "talk to a moderator" again within this time does not alert the moderators twice.
 ASK_AGAIN_AFTER = timedelta(hours=1)
 
 
 def moderators_for(group=None) -> list:
-    """Who gets the alert: the site's moderators, and the facilitators and moderators of the group, if any."""
-    ids = set(User.objects.filter(role_assignments__role=Role.MODERATOR, is_active=True).values_list("pk", flat=True))
-    if group is not None:
-        ids |= set(
-            Membership.objects.filter(group=group, role__in=[GroupRole.FACILITATOR, GroupRole.MODERATOR]).values_list(
-                "user_id", flat=True
-            )
-        )
-    return list(User.objects.filter(pk__in=ids))
+    """The site's moderators and the facilitators and moderators of the group, if any (who may decide an appeal).
+    Who hears of an at-risk alert, and when, is `moderation.tasks.route_new_alert`."""
+    return list(User.objects.filter(pk__in=site_moderator_ids() | group_staff_ids(group)))
 
 
-def raise_at_risk_alert(member, *, post=None, note=None, group=None, reporter=None, detail: str = "") -> Report:
+def raise_at_risk_alert(
+    member,
+    *,
+    post=None,
+    note=None,
+    group=None,
+    reporter=None,
+    detail: str = "",
+    kind: str = "",
+    emergency: bool = False,
+) -> Report:
     """Open a priority report that `member` may be at risk (from crisis language, or a member's report) and tell
-    the moderators at once. The notification says only that an urgent report waits, not what was written."""
+    the moderators (see `moderation.tasks`: the group's staff first, the site's moderators at once or after
+    RISK_ALERT_ESCALATE_MINUTES). `kind` is one of `RiskKind` (from the crisis check; blank for a member's report);
+    `emergency` (an overdose, or a plan with a time) tells the site's moderators at once. The notification names
+    the kind of risk, never what was written."""
     if post is not None and group is None:
         group = post.thread.group
     report = Report.objects.create(
@@ -45,24 +49,10 @@ def raise_at_risk_alert(member, *, post=None, note=None, group=None, reporter=No
         reason=ReportReason.AT_RISK,
         detail=detail,
         priority=True,
+        risk_kind=kind if kind in RiskKind.values else "",
     )
-    if detail == ASKED_TO_TALK:
-        text = _("Urgent: someone asked to talk with a moderator. Please look at the moderation queue.")
-    else:
-        text = _("Urgent: someone may be at risk. Please look at the moderation queue.")
-    url = _report_url(report)
-    for moderator in moderators_for(group):
-        if moderator.pk == member.pk:
-            continue
-        notify(moderator, kind="at_risk_alert", text=text, url=url)
+    route_new_alert(report, emergency=emergency)
     return report
-
-
-def _report_url(report: Report) -> str:
-    try:
-        return reverse("moderation:report_detail", args=[report.pk])
-    except NoReverseMatch:  # the moderation pages are another part of the work; the alert must never fail
-        return ""
 
 
 def ask_to_talk(member, *, group=None) -> Report:
@@ -91,5 +81,5 @@ def alert_if_at_risk(member, text: str, *, post=None, note=None, group=None, lan
     posting (see safety/_help_before_posting.html); nothing of this is shown to other members."""
     result = check_text(text, language)
     if result.at_risk:
-        raise_at_risk_alert(member, post=post, note=note, group=group)
+        raise_at_risk_alert(member, post=post, note=note, group=group, kind=result.kind, emergency=result.emergency)
     return result

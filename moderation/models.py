@@ -25,6 +25,15 @@ class ReportStatus(models.TextChoices):
     DISMISSED = "dismissed", _("No action needed")
 
 
+class RiskKind(models.TextChoices):
+    """What kind of risk an at-risk alert is about (the values of `safety.crisis.RISK_KINDS`, most urgent first)."""
+
+    OVERDOSE = "overdose", _("Overdose or medical emergency")
+    SUICIDE = "suicide", _("Suicide")
+    SELF_HARM = "self_harm", _("Self-harm")
+    HARM = "harm", _("Harm from or to someone else")
+
+
 class Report(models.Model):
     """A report of a post, a note or a member. `reporter` is null for an alert raised by the platform itself (crisis
     language). `member` is the person whose post, note or behaviour is reported."""
@@ -49,6 +58,16 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+    # At-risk alerts: the kind of risk found (never the words), the moderator who took it, and when the site's
+    # moderators were told (at once, or after RISK_ALERT_ESCALATE_MINUTES untaken: see moderation.tasks).
+    risk_kind = models.CharField(max_length=10, choices=RiskKind, blank=True)
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    taken_at = models.DateTimeField(null=True, blank=True)
+    escalated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the site's moderators were told of this alert."
+    )
 
     class Meta:
         db_table = "safety_report"

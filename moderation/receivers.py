@@ -4,15 +4,23 @@ from django.db.models.signals import post_delete, post_save
 
 from groups.models import Membership, Post, SupportNote
 from groups.signals import member_removed, risk_written
+from safety.crisis import check_text
 
 from .alerts import raise_at_risk_alert
 from .models import ActionKind, ModerationAction
 from .sanctions import on_action_saved
 
 
-def on_risk_written(sender, *, member, post=None, note=None, group=None, detail: str = "", **kwargs) -> None:
-    """Words of risk in a post or note: a priority alert to the moderators (without the words)."""
-    raise_at_risk_alert(member, post=post, note=note, group=group, detail=detail)
+def on_risk_written(
+    sender, *, member, post=None, note=None, group=None, detail: str = "", kind=None, emergency=None, **kwargs
+) -> None:
+    """Words of risk in a post or note: a priority alert to the moderators, with the kind of risk (never the
+    words). A sender that does not say the kind: the saved text is checked again for it."""
+    if kind is None:
+        content = post if post is not None else note
+        result = check_text(getattr(content, "body", "") or "")
+        kind, emergency = result.kind, result.emergency
+    raise_at_risk_alert(member, post=post, note=note, group=group, detail=detail, kind=kind, emergency=bool(emergency))
 
 
 def on_member_removed(sender, *, group, member, by, reason: str, **kwargs) -> None:

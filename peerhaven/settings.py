@@ -369,6 +369,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The country whose crisis lines the Get help page offers first (ISO 3166-1 alpha-2), if the operator
 # sets one. Visitors may pick another; we never look up where a visitor is.
 HELP_DEFAULT_COUNTRY = env_str("HELP_DEFAULT_COUNTRY").upper()
+# An at-risk alert raised in a group goes to the group's facilitators and moderators first; still open and not taken
+# after this many minutes, to the site's moderators too (moderation.tasks). At least 1.
+RISK_ALERT_ESCALATE_MINUTES = env_int("RISK_ALERT_ESCALATE_MINUTES", 10)
+if RISK_ALERT_ESCALATE_MINUTES < 1:
+    raise ImproperlyConfigured(f"RISK_ALERT_ESCALATE_MINUTES must be 1 or more, not {RISK_ALERT_ESCALATE_MINUTES}")
 # Personal access tokens for the API expire after this many days unless the member picks otherwise.
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
 

@@ -20,7 +20,7 @@ from groups.models import Group, SupportNote
 
 from .. import access
 from ..models import ActionKind, Report, ReportReason
-from ..services import actions, appeals, reports
+from ..services import actions, appeals, reports, taking
 
 router = Router(tags=["moderation"])
 
@@ -47,6 +47,12 @@ class ReportOut(Schema):
     reporter: PersonOut | None = None
     content_html: str | None = Field(None, description="The reported post or note, even when hidden (moderators).")
     content_status: str | None = None
+    risk_kind: str | None = Field(None, description="At-risk alerts: overdose, suicide, self_harm, harm, or empty.")
+    risk_kind_label: str | None = None
+    waiting_seconds: int | None = Field(None, description="Open reports: how long it has waited.")
+    taken_by: PersonOut | None = Field(None, description="At-risk alerts: the moderator who took it.")
+    taken_at: datetime | None = None
+    escalated_at: datetime | None = Field(None, description="When the site's moderators were told of the alert.")
 
 
 class ReportPage(Schema):
@@ -138,6 +144,14 @@ def _report_out(report: Report, *, full: bool) -> dict:
             reporter=_person(report.reporter),
             content_html=content.html if content is not None else None,
             content_status=content.status if content is not None else None,
+            risk_kind=report.risk_kind,
+            risk_kind_label=report.get_risk_kind_display() if report.risk_kind else "",
+            waiting_seconds=(
+                int((timezone.now() - report.created_at).total_seconds()) if report.status == "open" else None
+            ),
+            taken_by=_person(report.taken_by),
+            taken_at=report.taken_at,
+            escalated_at=report.escalated_at,
         )
     return out
 
@@ -200,7 +214,7 @@ def list_reports(request, status: str = "open", mine: bool = False, page: int = 
         raise ValidationError([{"loc": ("query", "limit"), "msg": f"page ≥ 1 and 1 ≤ limit ≤ {MAX_LIMIT}"}])
     full = access.is_moderator(user) and not mine
     if full:
-        queryset = access.reports_for_moderator(user).order_by("-priority", "created_at", "pk")
+        queryset = access.urgent_first(access.reports_for_moderator(user))
     else:
         queryset = Report.objects.filter(reporter=user).select_related("member").order_by("-created_at", "-pk")
     if status != "all":
@@ -241,6 +255,27 @@ def act_on_report(request, report_id: int, payload: ActionIn):
             messages["days"] = messages.pop("until")
         raise DjangoValidationError(messages) from error
     return Status(201, _action_out(action))
+
+
+@router.post("/reports/{report_id}/take", response=ReportOut, summary="Take an at-risk alert (I'll take this)")
+def take_report(request, report_id: int):
+    """For moderators who may handle the alert (404 for others). Taking your own alert again answers 200; an alert
+    another moderator took answers 409 and says who."""
+    user = request.auth
+    report = access.get_report_for_moderator(user, report_id)
+    try:
+        report = taking.take_alert(report, user)
+    except taking.AlreadyTaken as taken:
+        who = taken.report.taken_by.display_name if taken.report.taken_by else "another moderator"
+        raise HttpError(409, f"Already taken by {who}.") from taken
+    return _report_out(report, full=True)
+
+
+@router.delete("/reports/{report_id}/take", response=ReportOut, summary="Hand back an alert you took")
+def release_report(request, report_id: int):
+    user = request.auth
+    report = access.get_report_for_moderator(user, report_id)
+    return _report_out(taking.release_alert(report, user), full=True)
 
 
 @router.get("/me/moderation", response=list[ActionOut], summary="Moderators' decisions about me")

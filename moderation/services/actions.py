@@ -64,6 +64,8 @@ def _close_reports(moderator, status, now, *, report=None, post=None, note=None)
         reports = Report.objects.filter(note=note, status=ReportStatus.OPEN, priority=False)
     if report is not None:
         reports = reports | Report.objects.filter(pk=report.pk, status=ReportStatus.OPEN)
+    # Handling an alert nobody had taken takes it: the queue shows who looked after it.
+    reports.filter(taken_by__isnull=True).update(taken_by=moderator, taken_at=now)
     reports.update(status=status, handled_by=moderator, handled_at=now)
 
 

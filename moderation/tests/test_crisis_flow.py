@@ -6,11 +6,13 @@ until "Post it"), `alert_if_at_risk` after saving, and the help partial itself.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.utils import timezone
 
 from accounts.models import Connection
 from conftest import make_member
@@ -18,6 +20,7 @@ from groups.models import Group, GroupRole, Membership, Post, Thread
 from journey.models import RecoveryPlan
 from moderation.alerts import ASKED_TO_TALK, alert_if_at_risk
 from moderation.models import Report, ReportReason
+from moderation.tasks import escalate_due_alerts
 from notifications.models import Notification
 from safety.crisis import check_text, forget_grammar
 from safety.models import RiskRule
@@ -69,7 +72,7 @@ def notified(user):
 @pytest.mark.parametrize(
     "body", ["I can't go on, I want to end it all", "Ya no aguanto más, quiero quitarme la vida"], ids=["en", "es"]
 )
-def test_crisis_language_alerts_site_and_group_moderators_without_the_words(harbour, moderator, body):
+def test_crisis_language_alerts_group_then_site_moderators_without_the_words(harbour, moderator, body):
     group, people = harbour
     assert check_text(body).at_risk  # the page shows the help first and saves only on "Post it"
     post = write_post(group, people["writer"], body)
@@ -77,6 +80,10 @@ def test_crisis_language_alerts_site_and_group_moderators_without_the_words(harb
     report = Report.objects.get()
     assert (report.member, report.post, report.group) == (people["writer"], post, group)
     assert report.reason == ReportReason.AT_RISK and report.priority and report.reporter is None
+    if not report.escalated_at:  # not an emergency: the site's moderators hear when nobody took it in time
+        assert notified(moderator) == []
+        Report.objects.filter(pk=report.pk).update(created_at=timezone.now() - timedelta(minutes=11))
+        assert escalate_due_alerts() == 1
     for staff in (moderator, people["facilitator"], people["group_moderator"]):
         [notification] = notified(staff)
         assert notification.kind == "at_risk_alert" and "Urgent" in notification.text

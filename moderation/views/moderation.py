@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from groups.models import SupportNote
 from .. import access
 from ..forms import ActionForm, AppealForm, DecideAppealForm, ReportForm, add_service_errors
 from ..models import ActionKind, Report, ReportReason, ReportStatus
-from ..services import actions, appeals, reports
+from ..services import actions, appeals, reports, taking
 
 PAGE_SIZE = 50
 ACTION_ALIASES = {"until": "duration"}
@@ -180,6 +181,52 @@ def report_dismiss(request, report_id):
     return redirect(_queue_url(request.user, report))
 
 
+def _back(request, report) -> str:
+    """Where a take or release button returns: the page it was pressed on (this site only), else the report."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("moderation:report_detail", args=[report.pk])
+
+
+def _taken_by_name(report) -> str:
+    return report.taken_by.display_name if report.taken_by else _("a former moderator")
+
+
+@login_required
+@require_POST
+def report_take(request, report_id):
+    """ "I'll take this": the moderator looks after the alert; the others see who."""
+    report = access.get_report_for_moderator(request.user, report_id)
+    try:
+        taking.take_alert(report, request.user)
+    except taking.AlreadyTaken as taken:
+        messages.info(request, _("%(name)s has already taken this alert.") % {"name": _taken_by_name(taken.report)})
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You took this alert. The other moderators see that you are on it."))
+    return redirect(_back(request, report))
+
+
+@login_required
+@require_POST
+def report_release(request, report_id):
+    """The moderator who took the alert hands it back."""
+    report = access.get_report_for_moderator(request.user, report_id)
+    try:
+        taking.release_alert(report, request.user)
+    except PermissionDenied as error:
+        raise Http404 from error
+    except ValidationError as error:
+        messages.info(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You handed the alert back: it waits for another moderator."))
+    return redirect(_back(request, report))
+
+
 @login_required
 def member_moderation(request, username):
     """A member as moderators see them: past actions and reports, and the actions form. Group staff come with
@@ -196,7 +243,7 @@ def member_moderation(request, username):
             target["Location"] += f"?group={group.slug}"
         return target
     history = access.actions_for_moderator(request.user, group).filter(member=member)
-    about = access.reports_for_moderator(request.user, group).filter(member=member).order_by("-created_at")
+    about = access.urgent_first(access.reports_for_moderator(request.user, group).filter(member=member), "-created_at")
     context = {"member": member, "group": group, "form": form, "history": history[:PAGE_SIZE]}
     context["reports"] = about[:PAGE_SIZE]
     return render(request, "moderation/member.html", context)
@@ -274,6 +321,8 @@ urlpatterns = [
     path("moderation/log/", moderation_log, name="moderation_log"),
     path("moderation/reports/<int:report_id>/", report_detail, name="report_detail"),
     path("moderation/reports/<int:report_id>/dismiss/", report_dismiss, name="report_dismiss"),
+    path("moderation/reports/<int:report_id>/take/", report_take, name="report_take"),
+    path("moderation/reports/<int:report_id>/release/", report_release, name="report_release"),
     path("moderation/members/<str:username>/", member_moderation, name="member_moderation"),
     path("moderation/appeals/<int:appeal_id>/", appeal_detail, name="appeal_detail"),
     path("groups/<slug:slug>/moderation/", group_queue, name="group_queue"),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User, Visibility
 from accounts.services import connect, update_profile
@@ -18,6 +19,8 @@ from groups.services.groups import accept_guidelines, publish_guidelines
 from journey.checkup import QUESTIONS
 from journey.models import Counter, today_for
 from journey.services import attendance, checkins, checkups, counters, goals, journal, plan
+from moderation.alerts import raise_at_risk_alert
+from moderation.models import Report, RiskKind
 
 DEMO_PASSWORD = "peerhaven-demo-2026"
 
@@ -166,6 +169,7 @@ class Command(BaseCommand):
             )
         _demo_recovery(users["river"])
         _demo_groups(users)
+        _demo_alert(users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(users)} members, {len(GROUPS)} groups, {len(MEETINGS)} meetings.\n"
@@ -264,3 +268,16 @@ def _demo_groups(users) -> None:
         first = reply(users["river"], thread, body="Cooking something new. And this group, honestly.")
         react(users["maya"], first, "thank_you")
         reply(users["june"], thread, body="Tea, a bath and an early night. **Early** is the key word for me.")
+
+
+def _demo_alert(users) -> None:
+    """An open at-risk alert in Lakeside's moderation queue (River facilitates it), waiting a few minutes, so the
+    queue shows how an alert looks: the kind of risk, the time waiting, "I'll take this". Only once."""
+    group = Group.objects.filter(slug="lakeside-home-group").first()
+    if group is None or Report.objects.filter(group=group, member=users["ash"], priority=True).exists():
+        return
+    report = raise_at_risk_alert(
+        users["ash"], group=group, kind=RiskKind.SUICIDE, detail="Found by the crisis-language check (demo)."
+    )
+    report.created_at = timezone.now() - timedelta(minutes=7)
+    report.save(update_fields=["created_at"])
