@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion messages clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion risk-report messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,9 @@ bench-groups: install-dev
 
 bench-discussion: install-dev
 	$(BIN)/python bench/discussion_bench.py --replies 2000 --requests 50
+
+risk-report: install-dev
+	$(BIN)/python manage.py risk_report --half report
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache .mypy_cache .import_linter_cache

@@ -136,15 +136,16 @@ def check_text(text: str, language: str | None = None, *, grammars: dict[str, Gr
     emergency = False
     matched: list[str] = []
     languages: list[str] = []
-    for code in sorted(grammars, key=lambda c: (c != hint, c)):
-        findings = find(grammars[code], words)
-        if findings:
+    order = sorted(grammars, key=lambda c: (c != hint, c))
+    for finding in find([grammars[code] for code in order], words):
+        kinds.add(finding.kind)
+        emergency = emergency or finding.emergency or finding.kind == "overdose"
+        if finding.rule not in matched:
+            matched.append(finding.rule)
+        code = finding.rule.split(":")[0]
+        if code not in languages:
             languages.append(code)
-        for finding in findings:
-            kinds.add(finding.kind)
-            emergency = emergency or finding.emergency or finding.kind == "overdose"
-            if finding.rule not in matched:
-                matched.append(finding.rule)
+    languages.sort(key=lambda c: (c != hint, order.index(c) if c in order else 99))
     ordered = tuple(kind for kind in ORDER if kind in kinds)
     at_risk = any(kind in RISK_KINDS for kind in ordered)
     return CrisisCheck(

@@ -7,7 +7,7 @@ An entry may be several words ("end it all"), or end in `*` to match every word 
 **Rules** are patterns over words and categories, each with a kind:
 - a risk kind (`overdose`, `suicide`, `self_harm`, `harm`) or `craving`: a signal;
 - `idiom`: an everyday expression; a signal that overlaps one does not count ("dead tired", "me muero de risa"),
-  unless the signal is longer and holds the whole idiom ("he threatened to kill me" holds "kill me");
+  unless the signal starts before the idiom and holds all of it ("he threatened to kill me" holds "kill me");
 - `past`: a marker of long ago ("years ago", "hace años"); a sentence with one and no `recent` marker ("again",
   "last night") is testimony, and its signals do not count; nor do the previous sentence's ("I overdosed on my
   birthday. That was twelve years ago.");
@@ -193,7 +193,11 @@ def compile_grammar(
             skip_bad(error)
             continue
         aware = any(
-            key in negators for element in elements for seqs in element.sequences.values() for seq in seqs for key in seq
+            key in negators
+            for element in elements
+            for seqs in element.sequences.values()
+            for seq in seqs
+            for key in seq
         )
         compiled.append(Rule(ident, kind, elements, bool(rule.get("emergency")), aware))
     grammar = Grammar(language, speller, compiled, negators, breaks)
@@ -287,47 +291,72 @@ class Finding:
     rule: str
 
 
-def find(grammar: Grammar, words: list[str]) -> list[Finding]:
-    """The signals in `words` (from `language.words_of`) that count, after idioms, negation and testimony."""
-    tokens = grammar.speller.tokens(words)
-    if not tokens:
-        return []
-    found = grammar.matches(tokens)
-    idioms = [m for m in found if m.rule.kind == "idiom"]
-    plain = [m for m in found if m.rule.kind == "not_negation"]
-    sentence_of = _sentences(tokens)
-    recent = {sentence_of[m.start] for m in found if m.rule.kind == "recent"}
-    past = {sentence_of[m.start] for m in found if m.rule.kind == "past"}
+@dataclass
+class _Read:
+    """One grammar's reading of a text: its tokens, the signals it found, and its modifiers in word positions."""
+
+    grammar: Grammar
+    tokens: list[Token]
+    signals: list[Match]
+    plain: list[Match]
+
+
+def find(grammars: list[Grammar], words: list[str]) -> list[Finding]:
+    """The signals every grammar finds in `words` (from `language.words_of`) that count, after idioms, negation
+    and testimony. Idioms, `past`, `about` and `recent` of any language apply to the signals of every language
+    (a Portuguese "overdose" signal inside an English "overdose awareness day" does not count), compared by the
+    positions of the written words; negation stays within each language."""
+    sentence_of = _sentences(words)
+    idioms: list[tuple[int, int]] = []
+    past: set[int] = set()
+    about: set[int] = set()
+    recent: set[int] = set()
+    reads = []
+    for grammar in grammars:
+        tokens = grammar.speller.tokens(words)
+        if not tokens:
+            continue
+        found = grammar.matches(tokens)
+        for m in found:
+            kind = m.rule.kind
+            if kind in SIGNAL_KINDS or kind == "not_negation":
+                continue
+            start, end = tokens[m.start].source, tokens[m.end - 1].source + 1
+            if kind == "idiom":
+                idioms.append((start, end))
+            else:
+                {"past": past, "about": about, "recent": recent}[kind].add(sentence_of[start])
+        signals = [m for m in found if m.rule.kind in SIGNAL_KINDS]
+        plain = [m for m in found if m.rule.kind == "not_negation"]
+        reads.append(_Read(grammar, tokens, signals, plain))
     past |= {sentence - 1 for sentence in past}
-    about = {sentence_of[m.start] for m in found if m.rule.kind == "about"}
     findings = []
-    for m in found:
-        if m.rule.kind not in SIGNAL_KINDS:
-            continue
-        if any(_spoils(i, m) for i in idioms):
-            continue
-        if not m.rule.negation_aware and _negated(grammar, tokens, m, plain):
-            continue
-        sentence = sentence_of[m.start]
-        if sentence not in recent and (sentence in past or (sentence in about and not m.rule.emergency)):
-            continue
-        findings.append(Finding(m.rule.kind, m.rule.emergency, m.rule.ident))
+    for read in reads:
+        for m in read.signals:
+            start, end = read.tokens[m.start].source, read.tokens[m.end - 1].source + 1
+            if any(_spoils(idiom, (start, end)) for idiom in idioms):
+                continue
+            if not m.rule.negation_aware and _negated(read.grammar, read.tokens, m, read.plain):
+                continue
+            sentence = sentence_of[start]
+            if sentence not in recent and (sentence in past or (sentence in about and not m.rule.emergency)):
+                continue
+            findings.append(Finding(m.rule.kind, m.rule.emergency, m.rule.ident))
     return findings
 
 
-def _spoils(idiom: Match, signal: Match) -> bool:
-    """An idiom spoils a signal it overlaps, unless the signal is longer and holds it whole."""
-    if not (idiom.start < signal.end and signal.start < idiom.end):
+def _spoils(idiom: tuple[int, int], signal: tuple[int, int]) -> bool:
+    """An idiom spoils a signal it overlaps, unless the signal starts before it and holds all of it."""
+    if not (idiom[0] < signal[1] and signal[0] < idiom[1]):
         return False
-    holds = signal.start <= idiom.start and idiom.end <= signal.end
-    return not (holds and signal.end - signal.start > idiom.end - idiom.start)
+    return not (signal[0] < idiom[0] and idiom[1] <= signal[1])
 
 
-def _sentences(tokens: list[Token]) -> list[int]:
+def _sentences(words: list[str]) -> list[int]:
     number, out = 0, []
-    for token in tokens:
+    for word in words:
         out.append(number)
-        if token.key == SENTENCE_END:
+        if word == SENTENCE_END:
             number += 1
     return out
 

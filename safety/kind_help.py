@@ -5,15 +5,17 @@ once, here. Safe messaging: no method or means is ever named; the person is neve
 
 from dataclasses import dataclass, field
 
+from django.utils.functional import Promise
+
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class KindHelp:
     kind: str
-    title: str
-    lead: str
-    steps: list[str] = field(default_factory=list)
+    title: str | Promise
+    lead: str | Promise
+    steps: list[str | Promise] = field(default_factory=list)
     call_first: bool = False  # the emergency number comes before anything else
     offer_moderator: bool = True  # "ask a moderator to reach out" fits (not in an emergency)
     use_own_plan: bool = False  # the member's own coping steps and people come first
@@ -25,7 +27,7 @@ HELP = {
         _("This may be an emergency: call your emergency number now"),
         _(
             "If someone may have taken too much, can't breathe or won't wake up, call now. You don't need to say "
-            "\"overdose\": \"someone isn't breathing\" or \"won't wake up\" is enough."
+            '"overdose": "someone isn\'t breathing" or "won\'t wake up" is enough.'
         ),
         [
             _("Call the emergency number below, now. Stay on the line: the call-taker will guide you."),
@@ -37,7 +39,7 @@ HELP = {
             _("Put them in the recovery position: on their side, top knee bent, face turned a little down."),
             _("Stay with them until help arrives: naloxone can wear off before the drugs do."),
             _("Many places have laws that may protect you and the person from charges when you call for help."),
-            _("If you are using alone, a \"never use alone\" line can stay on the phone with you and send help."),
+            _('If you are using alone, a "never use alone" line can stay on the phone with you and send help.'),
         ],
         call_first=True,
         offer_moderator=False,

@@ -4,7 +4,7 @@ The steps, for every language:
 1. `fold`: Unicode NFKD, accents dropped, case folded, apostrophes removed ("can't" → "cant", "I'm" → "im"),
    hyphens and underscores made spaces.
 2. Numbers and symbols standing for letters inside a word ("k1ll", "$uicide", "d3ad") are read as letters.
-3. Words, numbers, emoji and sentence ends (. ! ? ; : and line breaks) become tokens; commas and "but" end the
+3. Words, numbers, emoji and sentence ends (. ! ? ; :) become tokens; commas and "but" end the
    reach of a negation only (see `grammar`).
 4. A run of three or more of the same letter is cut to two ("pleaseeee" → "pleasee", "dieee" → "diee").
 5. Each language's spelling table rewrites shorthand, contractions and common misspellings into the words the
@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 
 _APOSTROPHES = "'’‘`´ʼʹ′"
 _HYPHENS = "-‐‑‒–—_/"
@@ -37,7 +37,7 @@ _BANG_IN_WORD = re.compile(r"(?<=[a-z])!(?=[a-z])")  # "k!ll"
 _NUMBER_WORD = re.compile(r"^[0-9]+$")
 
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
-_TOKEN = re.compile(rf"[a-z0-9]+|[.!?;:\n]+|[,]|[{_EMOJI}]")
+_TOKEN = re.compile(rf"[a-z0-9]+|[.!?;:]+|[,]|[{_EMOJI}]")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DOUBLES = re.compile(r"([a-z])\1+")
 
@@ -71,12 +71,12 @@ STEMMERS = {
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and apostrophes removed, hyphens made spaces, runs of spaces made one space (line breaks
-    are kept: they end a sentence)."""
+    """Lower case, accents and apostrophes removed, hyphens made spaces, runs of spaces and line breaks made one
+    space (a line break does not end a sentence: people break lines mid-thought)."""
     text = unicodedata.normalize("NFKD", (text or "").translate(_FOLD_TABLE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.translate(_FOLD_TABLE)
-    return re.sub(r"[^\S\n]+", " ", text).strip()
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def single(word: str) -> str:
@@ -99,7 +99,7 @@ def words_of(text: str) -> list[str]:
     folded = _LEET_CANDIDATE.sub(_unleet, _BANG_IN_WORD.sub("i", fold(text)))
     tokens = []
     for token in _TOKEN.findall(folded):
-        if token[0] in ".!?;:\n":
+        if token[0] in ".!?;:":
             tokens.append(SENTENCE_END)
         else:
             tokens.append(squeeze(token))
@@ -117,6 +117,7 @@ class Token:
     word: str  # folded and squeezed, after the spelling table ("kill")
     key: str  # stem with doubled letters made single ("kil"); the unit the grammar compares
     position: int  # index in the token list
+    source: int  # index of the written word it came from (the same for every language's tokens)
 
 
 class Speller:
@@ -144,16 +145,19 @@ class Speller:
         return cached
 
     def respell(self, words: list[str]) -> list[str]:
-        out: list[str] = []
-        for word in words:
+        return [word for word, _source in self._respelled(words)]
+
+    def _respelled(self, words: list[str]) -> list[tuple[str, int]]:
+        out: list[tuple[str, int]] = []
+        for source, word in enumerate(words):
             meant = self.spellings.get(word)
             if meant is None and word not in (SENTENCE_END, COMMA):
                 meant = self.spellings.get(single(word))
-            out.extend(meant if meant is not None else [word])
+            out.extend((part, source) for part in (meant if meant is not None else [word]))
         return out
 
     def tokens(self, words: list[str]) -> list[Token]:
-        return [Token(word, self.key(word), i) for i, word in enumerate(self.respell(words))]
+        return [Token(word, self.key(word), i, source) for i, (word, source) in enumerate(self._respelled(words))]
 
     def keys_of_phrase(self, phrase: str) -> list[str]:
         """A grammar word or phrase, in the form the tokens take ("killing myself" → ["kil", "myself"])."""

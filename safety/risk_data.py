@@ -68,9 +68,7 @@ def load_shipped(word_model, rule_model, languages: list[str] | None = None) -> 
             text = spelling_lines(data.spellings) if entries is None else "\n".join(entries)
             word_model.objects.create(language=language, category=category, entries=text, shipped=True)
             written_words += 1
-        kept_rules = set(
-            rule_model.objects.filter(language=language, shipped=False).values_list("kind", "pattern")
-        )
+        kept_rules = set(rule_model.objects.filter(language=language, shipped=False).values_list("kind", "pattern"))
         rule_model.objects.filter(language=language, shipped=True).delete()
         new_rules = []
         seen = set()
@@ -107,8 +105,12 @@ def from_tables(word_model, rule_model) -> dict[str, LanguageData]:
     for rule in rule_model.objects.filter(is_active=True).order_by("pk"):
         data = out.setdefault(rule.language, LanguageData(rule.language, {}, {}, []))
         data.rules.append(
-            {"id": f"{rule.language}:{rule.kind}:r{rule.pk}", "kind": rule.kind, "pattern": rule.pattern,
-             "emergency": rule.emergency}
+            {
+                "id": f"{rule.language}:{rule.kind}:r{rule.pk}",
+                "kind": rule.kind,
+                "pattern": rule.pattern,
+                "emergency": rule.emergency,
+            }
         )
     return out
 

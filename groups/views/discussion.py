@@ -33,12 +33,14 @@ THREADS_PER_PAGE = 30
 POSTS_PER_PAGE = 50
 
 
-def _needs_help_first(form) -> bool:
-    """True when the text reads as someone at risk and the writer has not been offered help yet."""
+def _needs_help_first(form) -> str:
+    """The kind of risk ("overdose", "suicide"…) when the text reads as someone at risk and the writer has not been
+    offered help yet; else "". The help panel leads with what that kind needs."""
     if form.cleaned_data.get("seen_help"):
-        return False
+        return ""
     text = " ".join(str(form.cleaned_data.get(name) or "") for name in ("title", "body"))
-    return check_text(text).at_risk
+    result = check_text(text)
+    return result.kind if result.at_risk else ""
 
 
 def _with_help_seen(form_class, request, **kwargs):
@@ -100,8 +102,8 @@ def thread_new(request, slug):
     form = ThreadForm(request.POST or None)
     show_help = False
     if request.method == "POST" and permission and form.is_valid():
-        if _needs_help_first(form):
-            show_help = True
+        show_help = _needs_help_first(form)
+        if show_help:
             form = _with_help_seen(ThreadForm, request)
         else:
             try:
@@ -213,8 +215,8 @@ def thread_detail(request, slug, thread_id):
     form = ReplyForm(request.POST)
     show_help = False
     if form.is_valid():
-        if _needs_help_first(form):
-            show_help = True
+        show_help = _needs_help_first(form)
+        if show_help:
             form = _with_help_seen(ReplyForm, request)
         else:
             data = form.cleaned_data
@@ -262,8 +264,8 @@ def post_edit(request, post_id):
         )
         return redirect(services.post_url(post))
     if request.method == "POST" and form.is_valid():
-        if _needs_help_first(form):
-            show_help = True
+        show_help = _needs_help_first(form)
+        if show_help:
             form = _with_help_seen(EditForm, request)
         else:
             try:

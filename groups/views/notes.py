@@ -34,8 +34,9 @@ def note_new(request, username):
     form = NoteForm(request.POST or None)
     show_help = False
     if request.method == "POST" and allowed and form.is_valid():
-        if not form.cleaned_data["seen_help"] and check_text(form.cleaned_data["body"]).at_risk:
-            show_help = True
+        result = check_text(form.cleaned_data["body"]) if not form.cleaned_data["seen_help"] else None
+        if result is not None and result.at_risk:
+            show_help = result.kind
             data = request.POST.copy()
             data["seen_help"] = "1"
             form = NoteForm(data)

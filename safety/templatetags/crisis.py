@@ -8,15 +8,19 @@ from django import template
 
 from ..contacts import help_contacts
 from ..country import help_country
+from ..kind_help import help_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("safety/crisis/_help_panel.html", takes_context=True)
-def help_before_posting(context, crisis_lines=None, group=None, country=None):
+def help_before_posting(context, crisis_lines=None, group=None, country=None, kind=None):
     """Crisis lines (`{% help_lines compact=True %}`: the writer's country from `help_country(request)`, unless
     `country` or the `crisis_lines` themselves are given; emergency number first), the member's own support contacts
-    and connections, and a "talk to a moderator" form. About four queries."""
+    and connections, and a "talk to a moderator" form. About four queries.
+
+    `kind` (else the context's `show_help`, when it names one) is the kind of risk found: the panel leads with what
+    that kind needs (safety/kind_help.py); an emergency leads with the number to call and offers no moderator."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if crisis_lines is None:
@@ -25,7 +29,11 @@ def help_before_posting(context, crisis_lines=None, group=None, country=None):
         country = help_country(request) if request is not None else ""
     group = group if group is not None else context.get("group")
     contacts = help_contacts(user)
+    if kind is None:
+        shown = context.get("show_help")
+        kind = shown if isinstance(shown, str) else ""
     return {
+        "kind_help": help_for(kind),
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "help_country": country,

@@ -1,8 +1,6 @@
 """Crisis language: which sentences offer help before posting, which everyday idioms do not, and that operators'
 edits in the admin take effect at once."""
 
-import importlib
-
 import pytest
 from django.apps import apps
 
@@ -24,199 +22,8 @@ def crisis_phrases(db):
     forget_grammar()
 
 
-ENGLISH_AT_RISK = [
-    "I want to die.",
-    "Honestly I just wanna die",
-    "I keep thinking about killing myself",
-    "I'm going to kill myself tonight",
-    "I almost killed myself last year and the feelings are back",
-    "I think I'll end it all this weekend",
-    "There's no reason to live anymore",
-    "Everyone would be better off without me",
-    "I can't go on like this",
-    "I took too many pills an hour ago",
-    "I'm going to overdose when I get home",
-    "I overdosed last night and nobody knows",
-    "I hurt myself again last night",
-    "I started cutting myself again",
-    "I just wanted to say goodbye to everyone",
-    "I don't want to die anymore, but I still think about it",
-    "I have nothing to live for",
-    "I feel suicidal today",
-    "I'm thinking about suicide",
-    "I want to end my life",
-    "I want to take my own life",
-    "I'm a burden to everyone around me",
-    "I can’t take it anymore",
-    "I cant do this anymore",
-    "I wish I was dead",
-    "Life isn't worth living without her",
-    "I'm planning to hang myself",
-    "I bought a rope yesterday",
-    "I've been saving up my pills",
-    "I'm going to drink myself to death",
-    "This is goodbye, thank you all",
-    "By the time you read this I'll be gone",
-    "I keep harming myself when the urges come",
-    "self-harm is the only thing that helps",
-    "Self harm again. Sorry.",
-    "I want to\n\ndie",
-    "i   want   to   die",
-    "No point in living if I relapse again",
-    "There is no way out of this",
-    "I don't want to wake up tomorrow",
-    "My job is killing me and I want to kill myself",
-    "I'd be better off dead",
-    "I've given up on life",
-    "I want to jump off a bridge",
-    "KILLING MYSELF SEEMS LIKE THE ONLY OPTION",
-    "i dont want to live",
-]
-
-SPANISH_AT_RISK = [
-    "Quiero morir",
-    "Ya no quiero vivir",
-    "Me quiero matar",
-    "Estoy pensando en matarme",
-    "Voy a quitarme la vida",
-    "Quiero acabar con todo",
-    "No aguanto más",
-    "no aguanto mas",
-    "Estarían mejor sin mí",
-    "estarian mejor sin mi",
-    "Tomé muchas pastillas hace una hora",
-    "Creo que tuve una sobredosis",
-    "Quiero hacerme daño",
-    "quiero hacerme dano",
-    "Me despido de todos, gracias por todo",
-    "Quiero despedirme de todos",
-    "No tengo razones para vivir",
-    "Mi vida no tiene sentido",
-    "Soy una carga para mi familia",
-    "He pensado en el suicidio",
-    "Tengo pensamientos suicidas",
-    "Voy a suicidarme",
-    "Me voy a suicidar",
-    "Quiero morirme ya",
-    "Me quiero morir",
-    "Ojalá estuviera muerto",
-    "ojala estuviera muerta",
-    "Prefiero estar muerto que seguir así",
-    "No quiero morir pero tampoco sé cómo seguir",
-    "Ya no puedo más",
-    "No puedo seguir así",
-    "Me corté los brazos otra vez",
-    "Volví a cortarme",
-    "Quiero cortarme las venas",
-    "Quiero\nmorir",
-    "QUIERO   MORIR",
-    "Esto es un adiós",
-    "Adiós para siempre, amigos",
-    "No hay salida para mí",
-    "Voy a tirarme de un puente",
-    "Estoy guardando pastillas",
-    "Pienso en ahorcarme",
-    "Mi trabajo me mata y quiero morir",
-    "No quiero seguir viviendo",
-]
-
-ENGLISH_NOT_AT_RISK = [
-    "This job is killing me",
-    "My feet are killing me after that hike",
-    "I could kill for a coffee right now",
-    "I'm dying to see the new film",
-    "We were dying of laughter",
-    "That cake is to die for",
-    "Just killing time before the meeting",
-    "You killed it at the open mic!",
-    "She's going to kill it tomorrow",
-    "I was bored to death in that lecture",
-    "That was a killer workout",
-    "This traffic is murder",
-    "I'm dead tired after work",
-    "I overdosed on chocolate at the party",
-    "I cut myself shaving this morning",
-    "I hurt myself at the gym",
-    "I can't go on Friday, sorry",
-    "I can't go on holiday this year",
-    "My phone is dying, call you later",
-    "I was killing myself laughing",
-    "I wanted to die of embarrassment when I tripped",
-    "I cut myself off from my old drinking friends",
-    "I'm taking my life back one day at a time",
-    "I want to take my life back",
-    "I'm hopeless at cooking",
-    "Cut myself some slack today",
-    "Today I learned a new skill myself",
-    "I'm ready to die on this hill",
-    "I can't keep going to those bars",
-    "Suicide Squad was a fun movie",
-    "I don't want to wake up early on Sunday",
-    "Ninety days sober today, feeling grateful",
-]
-
-SPANISH_NOT_AT_RISK = [
-    "Me muero de risa",
-    "Me muero de ganas de verte",
-    "Me mata el calor",
-    "Vamos a matar el tiempo",
-    "Me muero de hambre",
-    "Nos vamos a morir de risa",
-    "Esto mata el aburrimiento",
-    "Me muero de sueño",
-    "Me quiero morir de vergüenza",
-    "Quiero morirme de la vergüenza",
-    "Mi madre va a matarme si llego tarde",
-    "Este trabajo va a matarme",
-    "Me estoy matando a trabajar",
-    "Voy a matarme a estudiar para el examen",
-    "Qué sobredosis de azúcar en esa fiesta",
-    "Hoy tuve sobredosis de café",
-    "No aguanto más este calor",
-    "No aguanto más de la risa",
-    "Tengo que acabar con todo el trabajo",
-    "Tengo que terminar con todo lo pendiente",
-    "Ese pastel está para morirse",
-    "La prevención del suicidio es importante",
-    "Eso fue un suicidio político",
-    "No quiero despertar temprano mañana",
-    "Me muero de frío",
-    "Ya no puedo más de la risa",
-    "Me corté el pelo",
-    "Me mata de risa ese chiste",
-    "Me quiero morir de risa con este vídeo",
-    "Noventa días limpio, muy agradecido",
-]
-
-
-@pytest.mark.parametrize("sentence", ENGLISH_AT_RISK)
-def test_english_crisis_language_offers_help(sentence):
-    result = check_text(sentence)
-    assert result.at_risk, sentence
-    assert "en" in result.language.split(",")
-
-
-@pytest.mark.parametrize("sentence", SPANISH_AT_RISK)
-def test_spanish_crisis_language_offers_help(sentence):
-    result = check_text(sentence)
-    assert result.at_risk, sentence
-    assert "es" in result.language.split(",")
-
-
-@pytest.mark.parametrize("sentence", ENGLISH_NOT_AT_RISK)
-def test_english_everyday_idioms_do_not_offer_help(sentence):
-    assert not check_text(sentence).at_risk, check_text(sentence).matched
-
-
-@pytest.mark.parametrize("sentence", SPANISH_NOT_AT_RISK)
-def test_spanish_everyday_idioms_do_not_offer_help(sentence):
-    assert not check_text(sentence).at_risk, check_text(sentence).matched
-
-
-def test_portuguese_is_a_first_set():
-    assert check_text("Eu quero morrer").at_risk
-    assert check_text("não aguento mais").at_risk
-    assert not check_text("Estou morrendo de rir").at_risk
+# Accuracy on realistic sentences is measured by the corpus report (safety/corpus, `make risk-report`), not here:
+# these tests pin down the mechanisms.
 
 
 def test_an_idiom_spoils_only_the_words_it_covers():
@@ -293,9 +100,9 @@ def test_an_overdose_is_an_emergency():
 
 def test_a_rule_an_operator_adds_takes_effect_at_once():
     """The admin saves through `Model.save()`, whose post_save signal makes every process rebuild its grammars."""
-    assert not check_text("I feel like vanishing for good").at_risk
-    RiskRule.objects.create(language="en", kind="suicide", pattern="vanishing for good")
-    assert check_text("I feel like vanishing for good").kind == "suicide"
+    assert not check_text("the lamp is out for good").at_risk
+    RiskRule.objects.create(language="en", kind="suicide", pattern="lamp is out for good")
+    assert check_text("the lamp is out for good").kind == "suicide"
 
 
 def test_an_idiom_an_operator_adds_takes_effect_at_once():

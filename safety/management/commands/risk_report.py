@@ -4,7 +4,9 @@ from safety.risk_report import report
 
 
 class Command(BaseCommand):
-    help = "Recall and false positives of the shipped risk grammar on the corpus (safety/corpus), per kind and language."
+    help = (
+        "Recall and false positives of the shipped risk grammar on the corpus (safety/corpus), per kind and language."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--half", choices=["report", "tune", "all"], default="report")
