@@ -6,7 +6,6 @@ once, here. Safe messaging: no method or means is ever named; the person is neve
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
-
 from django.utils.translation import gettext_lazy as _
 
 
