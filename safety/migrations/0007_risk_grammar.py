@@ -27,7 +27,7 @@ def seed(apps, schema_editor):
         RiskRule.objects.get_or_create(
             language=phrase.language[:8],
             kind="suicide" if phrase.kind == "signal" else "idiom",
-            pattern=" ".join(words)[:300],
+            pattern=" ".join(words),
             defaults={"is_active": phrase.is_active, "note": "From the old phrase list", "shipped": False},
         )
 
@@ -71,9 +71,8 @@ class Migration(migrations.Migration):
                 ),
                 (
                     "pattern",
-                    models.CharField(
-                        help_text="Words, @categories, a|b choices, x? optional, ~3 a gap of up to three words.",
-                        max_length=300,
+                    models.TextField(
+                        help_text="Words, @categories, a|b single-word choices, (a b|c d) phrase choices, x? optional, ~3 a gap."
                     ),
                 ),
                 ("emergency", models.BooleanField(default=False, help_text="Call the emergency number now.")),

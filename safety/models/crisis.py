@@ -47,8 +47,8 @@ class RiskWord(models.Model):
 class RiskRule(models.Model):
     language = models.CharField(max_length=8)
     kind = models.CharField(max_length=12, choices=RuleKind)
-    pattern = models.CharField(
-        max_length=300, help_text="Words, @categories, a|b choices, x? optional, ~3 a gap of up to three words."
+    pattern = models.TextField(
+        help_text="Words, @categories, a|b single-word choices, (a b|c d) phrase choices, x? optional, ~3 a gap."
     )
     emergency = models.BooleanField(default=False, help_text="Call the emergency number now.")
     is_active = models.BooleanField(default=True)
