@@ -20,11 +20,13 @@ A pattern is words separated by spaces:
 - `kill` a word (compared by stem: kill, kills, killing, killed); `suicid*` a word starting so;
 - `@self` a word or phrase of a category; `kill|end|@harm_verb` any one of them (single words);
 - `(end it all|this is goodbye|@farewell)` any one of these phrases: a group is one element;
+- `=mate` a word as written (folded), not by its stem: "mate" but not "matarme";
+- `$` (last) the end of a sentence, a comma or the end of the text: "vou fazer $";
 - `x?` (a word, category, choice or group with `?`) may be absent;
 - `~3` up to three words of anything, within the sentence.
 
 **Negation**: a signal counts unless a negative word ("not", "never", "no", in the `negation` category) lies in it
-or in the three words before it, with no comma, sentence end or `negation_break` word ("but") between. A rule
+or in the four words before it, with no comma, sentence end or `negation_break` word ("but") between. A rule
 whose pattern itself has a negative word ("do not want to live", "won't wake up") is never negated: the negation is
 part of what it says. So "I'm not going to kill myself" does not count; "I don't want to live" does.
 
@@ -42,7 +44,7 @@ MODIFIER_KINDS = ("idiom", "past", "about", "recent", "not_negation")
 RULE_KINDS = SIGNAL_KINDS + MODIFIER_KINDS
 NEGATION_CATEGORY = "negation"
 NEGATION_BREAK_CATEGORY = "negation_break"
-NEGATION_REACH = 3  # words before a signal that a negative word reaches from
+NEGATION_REACH = 4  # words before a signal that a negative word reaches from
 
 
 class GrammarError(ValueError):
@@ -56,8 +58,10 @@ class Element:
 
     sequences: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     prefixes: list[str] = field(default_factory=list)
+    exact: set[str] = field(default_factory=set)  # words compared as written (folded), not by stem
     optional: bool = False
     gap: int = 0
+    end: bool = False  # "$": the end of a sentence, a comma or the end of the text
 
     def first_keys(self) -> set[str]:
         return set(self.sequences)
@@ -70,9 +74,9 @@ class Element:
             end = i + len(seq)
             if end <= len(tokens) and all(tokens[i + k].key == seq[k] for k in range(1, len(seq))):
                 out.append(end)
-        if self.prefixes:
+        if self.prefixes or self.exact:
             word = single(tokens[i].word)
-            if any(word.startswith(prefix) for prefix in self.prefixes):
+            if word in self.exact or any(word.startswith(prefix) for prefix in self.prefixes):
                 out.append(i + 1)
         return out
 
@@ -102,6 +106,7 @@ class Grammar:
     breaks: set[str]
     by_first_key: dict[str, list[Rule]] = field(default_factory=dict)
     by_prefix: list[tuple[str, Rule]] = field(default_factory=list)
+    by_exact: dict[str, list[Rule]] = field(default_factory=dict)
 
     def index(self) -> None:
         for rule in self.rules:
@@ -110,14 +115,17 @@ class Grammar:
                 self.by_first_key.setdefault(key, []).append(rule)
             for prefix in first.prefixes:
                 self.by_prefix.append((prefix, rule))
+            for word in first.exact:
+                self.by_exact.setdefault(word, []).append(rule)
 
     def matches(self, tokens: list[Token]) -> list[Match]:
         found: list[Match] = []
         for i, token in enumerate(tokens):
             candidates = list(self.by_first_key.get(token.key, ()))
-            if self.by_prefix:
+            if self.by_prefix or self.by_exact:
                 word = single(token.word)
                 candidates += [rule for prefix, rule in self.by_prefix if word.startswith(prefix)]
+                candidates += self.by_exact.get(word, ())
             seen = set()
             for rule in candidates:
                 if id(rule) in seen:
@@ -135,7 +143,10 @@ def _shortest_end(elements: list[Element], tokens: list[Token], start: int) -> i
     for element in elements:
         reached: set[int] = set()
         for i in positions:
-            if element.gap:
+            if element.end:
+                if i == len(tokens) or tokens[i].key in (SENTENCE_END, COMMA):
+                    reached.add(i)
+            elif element.gap:
                 j = i
                 reached.add(j)
                 while j < len(tokens) and j - i < element.gap and tokens[j].key != SENTENCE_END:
@@ -172,6 +183,9 @@ def compile_grammar(
             if entry.endswith("*"):
                 prefix = single(speller.respell([_folded_one(entry[:-1], name)])[0])
                 element.prefixes.append(prefix)
+                continue
+            if entry.startswith("="):
+                element.exact.add(single(_folded_one(entry[1:], name)))
                 continue
             keys = tuple(speller.keys_of_phrase(entry))
             if keys:
@@ -247,6 +261,9 @@ def _compile_pattern(pattern: str, speller: Speller, categories: dict[str, Eleme
                 raise GrammarError(f"{ident}: a gap is ~1 to ~12, not {part!r}")
             elements.append(Element(gap=gap))
             continue
+        if part == "$":
+            elements.append(Element(end=True))
+            continue
         optional = part.endswith("?")
         body = part[:-1] if optional else part
         if body.startswith("("):
@@ -265,6 +282,9 @@ def _compile_pattern(pattern: str, speller: Speller, categories: dict[str, Eleme
                 for key, seqs in category.sequences.items():
                     element.sequences.setdefault(key, []).extend(seqs)
                 element.prefixes.extend(category.prefixes)
+                element.exact |= category.exact
+            elif atom.startswith("=") and " " not in atom:
+                element.exact.add(single(_folded_one(atom[1:], ident)))
             elif atom.endswith("*") and " " not in atom:
                 element.prefixes.append(single(speller.respell([_folded_one(atom[:-1], ident)])[0]))
             else:
@@ -281,6 +301,8 @@ def _compile_pattern(pattern: str, speller: Speller, categories: dict[str, Eleme
         raise GrammarError(f"{ident}: a pattern cannot start with a gap or an optional word")
     if elements[-1].gap:
         raise GrammarError(f"{ident}: a pattern cannot end with a gap")
+    if elements[0].end or any(element.end for element in elements[:-1]):
+        raise GrammarError(f"{ident}: $ (the end of a sentence) can only end a pattern")
     return elements
 
 
