@@ -52,7 +52,16 @@ def group_shares_section(user, group, membership) -> dict | None:
     return {"template": "journey/_group_shares.html", "shares": rows} if rows else None
 
 
+def plan_coping(user) -> list[str]:
+    """The lines of "what helps me cope" in the member's recovery plan, for their private help."""
+    plan = RecoveryPlan.objects.filter(user=user).first()
+    if plan is None or not plan.coping:
+        return []
+    return [line.strip(" -*•\t") for line in plan.coping.splitlines() if line.strip(" -*•\t")][:8]
+
+
 def connect() -> None:
     members_parted.connect(withdraw_shares_between, dispatch_uid="journey.withdraw_shares_between")
     register_help_contacts("people", plan_people)
+    register_help_contacts("coping", plan_coping)
     register_group_page_section(group_shares_section)

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from groups.models import Membership, Post, SupportNote
+from groups.models import Event, Group, Membership, Post, SupportNote
 from groups.signals import member_removed, risk_written
 from safety.crisis import check_text
 
@@ -32,7 +32,7 @@ def on_member_removed(sender, *, group, member, by, reason: str, **kwargs) -> No
 
 
 def connect() -> None:
-    for content in (Post, SupportNote):
+    for content in (Post, SupportNote, Event, Group):
         risk_written.connect(on_risk_written, sender=content, dispatch_uid=f"moderation.risk.{content.__name__}")
     member_removed.connect(on_member_removed, sender=Membership, dispatch_uid="moderation.member_removed")
     post_save.connect(on_action_saved, sender=ModerationAction, dispatch_uid="moderation.suspension.saved")

@@ -26,7 +26,6 @@ from accounts.models import User
 from groups import trust
 from notifications.models import Notification
 from notifications.services import notify
-from safety.crisis import check_text
 
 from ..access import UNNAMED, can_post, is_group_staff
 from ..markdown import find_mentions, render
@@ -43,7 +42,7 @@ from ..models import (
     Thread,
     ThreadRead,
 )
-from ..signals import risk_written
+from .risk import alert_if_risky
 
 MAX_TITLE = 150
 MAX_BODY = 20_000
@@ -159,15 +158,9 @@ def _record_mentions(post: Post, mentioned: list) -> None:
 
 
 def _crisis_alert(author, post: Post, text: str, seen_help: bool) -> None:
-    post.at_risk = False
-    if check_text(text).at_risk:
-        post.at_risk = True
-        detail = (
-            _("Found by the crisis-language check; the writer was shown help before posting.")
-            if seen_help
-            else _("Found by the crisis-language check.")
-        )
-        risk_written.send(sender=Post, member=author, post=post, note=None, group=post.thread.group, detail=detail)
+    post.at_risk = alert_if_risky(
+        author, sender=Post, text=text, group=post.thread.group, post=post, seen_help=seen_help
+    ).at_risk
 
 
 def _add_post(author, thread: Thread, body: str, quote: Post | None) -> Post:

@@ -28,6 +28,7 @@ from notifications.services import notify
 from ..access import can_post, is_group_staff
 from ..models import RSVP, Event, EventKind, EventStatus, RSVPStatus
 from .resources import is_site_library_staff, render_description
+from .risk import alert_if_risky
 
 MAX_DESCRIPTION = 10_000
 MAX_LENGTH = timedelta(days=14)
@@ -171,7 +172,14 @@ def create_event(organizer, *, group=None, now: datetime | None = None, **values
     with transaction.atomic():
         event = Event.objects.create(group=group, organizer=organizer, created_at=now, **fields)
         _queue_reminder(event)
+        _check_texts(organizer, event)
     return event
+
+
+def _check_texts(user, event: Event) -> None:
+    alert_if_risky(
+        user, sender=Event, text=f"{event.title}. {event.description}", group=event.group, where=_("an event")
+    )
 
 
 def update_event(user, event: Event, *, now: datetime | None = None, **changes) -> Event:
@@ -211,6 +219,8 @@ def update_event(user, event: Event, *, now: datetime | None = None, **changes) 
             update_fields.append("reminder_sent_at")
         locked.save(update_fields=update_fields)
         _promote(locked)
+        if "title" in changes or "description" in changes:
+            _check_texts(user, locked)
         if moved:
             _queue_reminder(locked)
             for person in _people(locked, (RSVPStatus.GOING, RSVPStatus.WAITING)):

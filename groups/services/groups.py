@@ -24,6 +24,7 @@ from ..models import (
     Guidelines,
     Membership,
 )
+from .risk import alert_if_risky
 
 MAX_NAME = 120
 MAX_TEXT = 5000
@@ -160,6 +161,7 @@ def create_group(
         guidelines_version=1,
         guidelines_accepted_at=now,
     )
+    _check_texts(user, group)
     return group
 
 
@@ -174,7 +176,13 @@ def update_group(group: Group, by, **changes) -> Group:
         setattr(group, field, value)
     if cleaned:
         group.save(update_fields=list(cleaned))
+        _check_texts(by, group)
     return group
+
+
+def _check_texts(user, group: Group) -> None:
+    texts = [str(getattr(group, name, "") or "") for name in ("name", "description", "guidelines")]
+    alert_if_risky(user, sender=Group, text=". ".join(texts), group=group, where=_("the group's own texts"))
 
 
 def link_meeting(group: Group, by, meeting_id) -> None:

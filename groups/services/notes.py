@@ -18,13 +18,12 @@ from accounts.connections import shown_name
 from accounts.models import User
 from groups import trust
 from notifications.services import notify
-from safety.crisis import check_text
 
 from ..access import UNNAMED
 from ..markdown import render
 from ..models import Group, Membership, SupportNote
-from ..signals import risk_written
 from .discussion import check_daily_limit
+from .risk import alert_if_risky
 
 MAX_NOTE = 1000
 
@@ -85,14 +84,9 @@ def write_note(sender, recipient, *, body: str, group: Group | None = None, seen
             % {"name": shown_name(recipient, sender, hidden=UNNAMED)},
             url=reverse("groups:notes"),
         )
-        note.at_risk = check_text(body).at_risk
-        if note.at_risk:
-            detail = (
-                _("Found by the crisis-language check; the writer was shown help before sending.")
-                if seen_help
-                else _("Found by the crisis-language check.")
-            )
-            risk_written.send(sender=SupportNote, member=sender, post=None, note=note, group=group, detail=detail)
+        note.at_risk = alert_if_risky(
+            sender, sender=SupportNote, text=body, group=group, note=note, seen_help=seen_help
+        ).at_risk
     return note
 
 

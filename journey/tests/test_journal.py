@@ -84,7 +84,7 @@ def test_writing_an_entry(member_client, member):
         {"date": today.isoformat(), "title": "Day one", "body": "I made it.", "mood": "4", "tags": "Hope, #hope, Work"},
     )
     entry = JournalEntry.objects.get(user=member)
-    assert response.status_code == 302 and response["Location"] == f"{LIST}{entry.pk}/"
+    assert response.status_code == 302 and response["Location"] == f"{LIST}{entry.pk}/?saved=1"
     assert (entry.date, entry.title, entry.body, entry.mood, entry.tags, entry.prompt) == (
         today,
         "Day one",

@@ -59,6 +59,7 @@ def checkin(request):
         "today": today,
         "checkin": existing,
         "offer_support": bool(existing and request.GET.get("saved") and services.needs_support(existing)),
+        "just_saved": bool(existing and request.GET.get("saved")),
     }
     return render(request, "journey/checkins/checkin.html", context)
 

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 from ..access import get_own
@@ -62,7 +62,7 @@ def journal_new(request):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your entry is saved. Only you can read it."))
-            return redirect("journey:journal_entry", entry_id=entry.pk)
+            return redirect(reverse("journey:journal_entry", kwargs={"entry_id": entry.pk}) + "?saved=1")
     context = {"form": form, "prompt": prompt, "prompts": PROMPTS.values()}
     return render(request, "journey/journal/new.html", context)
 
@@ -70,7 +70,8 @@ def journal_new(request):
 @login_required
 def journal_entry(request, entry_id):
     entry = get_own(JournalEntry, request.user, entry_id)
-    return render(request, "journey/journal/entry.html", {"entry": entry, "prompt": get_prompt(entry.prompt)})
+    context = {"entry": entry, "prompt": get_prompt(entry.prompt), "just_saved": bool(request.GET.get("saved"))}
+    return render(request, "journey/journal/entry.html", context)
 
 
 @login_required
@@ -93,7 +94,7 @@ def journal_edit(request, entry_id):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your entry is saved."))
-            return redirect("journey:journal_entry", entry_id=entry.pk)
+            return redirect(reverse("journey:journal_entry", kwargs={"entry_id": entry.pk}) + "?saved=1")
     return render(request, "journey/journal/edit.html", {"entry": entry, "form": form})
 
 

@@ -8,6 +8,7 @@ from django import template
 
 from ..contacts import help_contacts
 from ..country import help_country
+from ..crisis import check_text
 from ..kind_help import help_for
 
 register = template.Library()
@@ -42,4 +43,23 @@ def help_before_posting(context, crisis_lines=None, group=None, country=None, ki
         "connections": contacts.get("connections", []),
         "group_id": getattr(group, "pk", None),
         "next": request.get_full_path() if request is not None else "",
+    }
+
+
+@register.inclusion_tag("safety/crisis/_private_help.html", takes_context=True)
+def private_help(context, *texts):
+    """Help for the writer of a private text (a journal entry, a check-in note), when it suggests a kind of risk or
+    a craving: led by the kind, the member's country's lines, their own people and coping steps. The check runs
+    here, as the page is drawn: nothing about it is stored, and nobody else is told (no alert, no flag)."""
+    result = check_text(" . ".join(str(text or "") for text in texts))
+    if not result.kind:
+        return {"kind_help": None}
+    request = context.get("request")
+    contacts = help_contacts(getattr(request, "user", None))
+    return {
+        "request": request,
+        "kind_help": help_for(result.kind),
+        "help_country": help_country(request) if request is not None else "",
+        "people": contacts.get("people", []),
+        "coping": contacts.get("coping", []),
     }
