@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion risk-report messages clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion bench-risk risk-report messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,7 +63,7 @@ messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 ## bench: the benchmarks in bench/ (HTTP handlers; the worldwide directory, see bench/README.md)
-bench: bench-http bench-directory bench-groups bench-discussion
+bench: bench-http bench-directory bench-groups bench-discussion bench-risk
 
 bench-http: install-dev
 	DEBUG=0 SECRET_KEY=bench-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ SECURE_SSL_REDIRECT=0 \
@@ -80,6 +80,9 @@ bench-groups: install-dev
 
 bench-discussion: install-dev
 	$(BIN)/python bench/discussion_bench.py --replies 2000 --requests 50
+
+bench-risk: install-dev
+	$(BIN)/python bench/risk_bench.py --repeat 5
 
 risk-report: install-dev
 	$(BIN)/python manage.py risk_report --half report
