@@ -130,3 +130,22 @@ def test_a_check_costs_a_fixed_number_of_queries(client, auth, django_assert_max
     with django_assert_max_num_queries(6):
         response = post(client, {"text": "I want to die " * 1000}, **auth)
     assert response.status_code == 200 and response.json()["at_risk"] is True
+
+
+def test_an_overdose_answers_its_kind_an_emergency_and_the_help_to_lead_with(client, auth):
+    body = post(client, {"text": "my friend took too much and won't wake up, his lips are blue"}, **auth).json()
+    assert body["kind"] == "overdose" and body["emergency"] is True and body["at_risk"] is True
+    assert body["help"]["call_first"] is True and body["help"]["offer_moderator"] is False
+    assert any("naloxone" in step.lower() for step in body["help"]["steps"])
+    assert body["resources"][0]["kind"] == "emergency"
+
+
+def test_a_craving_answers_coping_help_but_not_at_risk(client, auth):
+    body = post(client, {"text": "craving so bad tonight, i want a drink"}, **auth).json()
+    assert body["kind"] == "craving" and body["at_risk"] is False and body["emergency"] is False
+    assert body["help"]["use_own_plan"] is True
+
+
+def test_the_help_comes_in_the_requests_language(client, auth):
+    body = post(client, {"text": "quiero morir"}, HTTP_ACCEPT_LANGUAGE="es", **auth).json()
+    assert body["kind"] == "suicide" and body["help"]["title"]
