@@ -62,6 +62,7 @@ class Element:
     optional: bool = False
     gap: int = 0
     end: bool = False  # "$": the end of a sentence, a comma or the end of the text
+    prefix_tuple: tuple[str, ...] = ()  # `prefixes`, frozen once compiled (str.startswith takes a tuple)
 
     def first_keys(self) -> set[str]:
         return set(self.sequences)
@@ -76,7 +77,7 @@ class Element:
                 out.append(end)
         if self.prefixes or self.exact:
             word = single(tokens[i].word)
-            if word in self.exact or any(word.startswith(prefix) for prefix in self.prefixes):
+            if word in self.exact or (self.prefixes and word.startswith(self.prefix_tuple)):
                 out.append(i + 1)
         return out
 
@@ -105,16 +106,18 @@ class Grammar:
     negators: set[str]
     breaks: set[str]
     by_first_key: dict[str, list[Rule]] = field(default_factory=dict)
-    by_prefix: list[tuple[str, Rule]] = field(default_factory=list)
+    by_prefix: dict[str, list[tuple[str, Rule]]] = field(default_factory=dict)  # by the prefix's first letter
     by_exact: dict[str, list[Rule]] = field(default_factory=dict)
 
     def index(self) -> None:
         for rule in self.rules:
+            for element in rule.elements:
+                element.prefix_tuple = tuple(element.prefixes)
             first = rule.elements[0]
             for key in first.first_keys():
                 self.by_first_key.setdefault(key, []).append(rule)
             for prefix in first.prefixes:
-                self.by_prefix.append((prefix, rule))
+                self.by_prefix.setdefault(prefix[:1], []).append((prefix, rule))
             for word in first.exact:
                 self.by_exact.setdefault(word, []).append(rule)
 
@@ -124,7 +127,7 @@ class Grammar:
             candidates = list(self.by_first_key.get(token.key, ()))
             if self.by_prefix or self.by_exact:
                 word = single(token.word)
-                candidates += [rule for prefix, rule in self.by_prefix if word.startswith(prefix)]
+                candidates += [rule for prefix, rule in self.by_prefix.get(word[:1], ()) if word.startswith(prefix)]
                 candidates += self.by_exact.get(word, ())
             seen = set()
             for rule in candidates:
