@@ -29,7 +29,7 @@ HELP = {
             '"overdose": "someone isn\'t breathing" or "won\'t wake up" is enough.'
         ),
         [
-            _("Call the emergency number below, now. Stay on the line: the call-taker will guide you."),
+            _("Call the emergency number shown here, now. Stay on the line: the call-taker will guide you."),
             _(
                 "Give naloxone (Narcan) if you have it: nasal spray, tip in one nostril, press. No response in 2-3 "
                 "minutes: give a second dose. If you're not sure it's an opioid, give it anyway."
@@ -79,9 +79,9 @@ HELP = {
             "fault, and there are people who can help you plan to stay safe."
         ),
         [
-            _("In danger now: call the emergency number below. If you can't talk, many places let you text."),
+            _("In danger now: call the emergency number shown here. If you can't talk, many places let you text."),
             _("A crisis line can help you think through what to do next, at your pace."),
-            _("If you feel you might hurt someone, step away now and call a line below."),
+            _("If you feel you might hurt someone, step away now and call one of the lines here."),
             _("This page leaves no trace on the site; use a device others can't check if that matters."),
         ],
         call_first=True,

@@ -17,10 +17,13 @@ register = template.Library()
 
 
 @register.inclusion_tag("safety/_help_lines.html", takes_context=True)
-def help_lines(context, compact=False, country=None, level=None, lines=None):
+def help_lines(context, compact=False, country=None, level=None, lines=None, part="all", lead=""):
     """`country`: an ISO code already resolved (else `help_country(request)` decides). `level`: the heading level
     of the country's heading (2 on a page of its own, 3 in compact, inside a card that has its own h2). `lines`: the
-    lines to show instead of the country's (a caller that chose them itself); the switch still lists every country."""
+    lines to show instead of the country's (a caller that chose them itself); the switch still lists every country.
+    `part`: "emergency" shows only the number to call (the country's emergency number, else every country's), for
+    help that must start with it; "rest" everything but that number (it was shown above); "all" both. `lead`:
+    "overdose" puts the overdose lines ("never use alone") before the crisis lines."""
     request = context.get("request")
     if country is None and lines is None:
         country = help_country(request) if request is not None else ""
@@ -33,6 +36,8 @@ def help_lines(context, compact=False, country=None, level=None, lines=None):
         everywhere = []
     others = [c for c in countries if c.code not in (EVERY_COUNTRY, chosen.code if chosen else "")]
     return {
+        "part": part,
+        "overdose_first": lead == "overdose",
         "compact": bool(compact),
         "level": int(level or (3 if compact else 2)),
         "chosen": chosen,
