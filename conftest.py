@@ -220,6 +220,7 @@ REFERENCE_DATA_MIGRATIONS = [
     ("directory.migrations.0002_seed_programs", "seed"),
     ("directory.migrations.0004_load_vocabularies", "load"),
     ("safety.migrations.0002_seed_crisis_lines", "seed"),
+    ("safety.migrations.0006_crisis_line_verified_on_and_overdose", "seed"),
     ("safety.risk_data", "seed_tables"),
 ]
 

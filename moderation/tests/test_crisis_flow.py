@@ -129,9 +129,12 @@ def render_help(user, **context):
 
 
 def test_the_help_offers_crisis_lines_emergency_first_and_the_get_help_page(member):
+    """Suicide help (no kind given) leads with the crisis line; the country's lines follow, emergency first."""
     html = render_help(member)
     assert 'href="tel:911"' in html and 'href="tel:988"' in html and 'href="sms:988"' in html
-    assert html.index('href="tel:911"') < html.index('href="tel:988"')
+    rest = html[html.index('class="help-steps"') :]
+    assert html.index('href="tel:988"') < html.index('class="help-steps"')
+    assert rest.index('href="tel:911"') < rest.index('href="tel:988"')
     assert "Find a Helpline" in html and 'href="/help/"' in html
     assert "You don&#x27;t have to go through this alone" in html or "You don't have to go through this alone" in html
 

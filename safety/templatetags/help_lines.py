@@ -21,8 +21,9 @@ def help_lines(context, compact=False, country=None, level=None, lines=None, par
     """`country`: an ISO code already resolved (else `help_country(request)` decides). `level`: the heading level
     of the country's heading (2 on a page of its own, 3 in compact, inside a card that has its own h2). `lines`: the
     lines to show instead of the country's (a caller that chose them itself); the switch still lists every country.
-    `part`: "emergency" shows only the number to call (the country's emergency number, else every country's), for
-    help that must start with it; "rest" everything but that number (it was shown above); "all" both. `lead`:
+    `part`: "emergency" shows only the number to call (the country's emergency number, else every
+    country's), for help that must start with it; "crisis" the country's first crisis line (else as
+    "emergency"); "rest" everything but the emergency number (it was shown above); "all" both. `lead`:
     "overdose" puts the overdose lines ("never use alone") before the crisis lines."""
     request = context.get("request")
     if country is None and lines is None:

@@ -171,12 +171,13 @@ def help_before_posting(client, thread):
     return html[html.index('id="help-before-posting"') :]
 
 
-def test_a_member_with_profile_country_us_sees_911_then_988_first_before_posting(member_client, member, thread):
+def test_a_member_with_profile_country_us_sees_988_first_then_911_before_posting(member_client, member, thread):
+    """Suicide language: the crisis line leads (the steps follow), then the country's lines, emergency first."""
     member.country = "US"
     member.save()
     panel = help_before_posting(member_client, thread)
     tel_links = re.findall(r'href="(tel:[^"]+)"', panel)
-    assert tel_links[:2] == ["tel:911", "tel:988"]
+    assert tel_links[:3] == ["tel:988", "tel:911", "tel:988"]
     assert "Emergency: call 911" in panel
     assert panel.index("tel:988") < panel.index("tel:18004843731") < panel.index("tel:18006624357")
 

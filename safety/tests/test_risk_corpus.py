@@ -5,8 +5,8 @@ the targets themselves, recall >= 97% and false positives <= 5%, are printed by 
 from safety.risk_report import evaluate, read_corpus, report
 
 # The held-back half's figures when this floor was set (2026-12-02), rounded down.
-RECALL_FLOOR = 0.45
-FALSE_POSITIVE_CEILING = 0.15
+RECALL_FLOOR = 0.60
+FALSE_POSITIVE_CEILING = 0.10
 
 
 def test_each_language_has_300_at_risk_and_300_everyday_sentences():

@@ -154,7 +154,8 @@ def test_the_help_leads_with_what_the_kind_needs(phone, live_server, axe_source,
         expect(panel.locator("#talk-to-moderator")).to_have_count(0)
         expect(page.get_by_role("button", name=_in(lang, "Ask a moderator to reach out"))).to_have_count(0)
     else:
-        assert not call_before_steps, "the steps come first, then the lines"
+        assert call_before_steps, "a crisis line to call comes before the steps"
+        assert calls.first.get_attribute("href") != f"tel:{number}", "for this kind, a crisis line, not 911"
         moderator = panel.locator("#talk-to-moderator")
         expect(moderator).to_have_count(1)
         expect(moderator.get_by_role("heading", level=3)).to_have_text(_in(lang, "Talk to a moderator"))
