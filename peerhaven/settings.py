@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimezoneMiddleware",
     "accounts.middleware.StaffRolesRequireMFAMiddleware",
     "moderation.middleware.SuspendedMemberMiddleware",
+    # API writes with an Idempotency-Key run in one transaction with their stored answer (api.idempotency).
+    "api.idempotency.IdempotencyMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]
