@@ -16,7 +16,7 @@ from ninja.responses import Status
 
 from accounts.blocks import blocked_ids
 from accounts.connections import shown_name, shown_names
-from lib.paging import counted_page_of
+from lib.paging import counted_page_of, page_field
 
 from ..access import UNNAMED, get_group_for_reader, get_post_for_reader, get_thread_for_reader
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
@@ -30,7 +30,7 @@ MAX_LIMIT = 100
 class PageQuery(Schema):
     model_config = {"extra": "forbid"}
 
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 

@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 from pydantic import field_validator
 
-from lib.paging import page_of
+from lib.paging import page_field, page_of
 
 from ..access import get_event_for_reader, get_group_for_reader
 from ..models import RSVP, Event, EventKind, RSVPStatus
@@ -61,7 +61,7 @@ class EventFilters(Schema):
     end: datetime | None = Field(None, alias="to", description="Events starting before (with offset).")
     kind: str = ""
     past: bool = Field(False, description="Past events, latest first (default: upcoming, soonest first).")
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
     @field_validator("kind")

@@ -12,7 +12,7 @@ from ninja.responses import Status
 
 from accounts.blocks import blocked_ids
 from accounts.connections import shown_names
-from lib.paging import counted_page_of
+from lib.paging import counted_page_of, page_field
 
 from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
@@ -127,12 +127,12 @@ class GroupFilters(Schema):
     kind: GroupKind | None = None
     program: str | None = Field(None, max_length=50, description="A program's slug.")
     mine: bool = False
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 

@@ -12,7 +12,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from accounts.connections import shown_names
-from lib.paging import counted_page_of
+from lib.paging import counted_page_of, page_field
 
 from ..access import UNNAMED
 from ..models import Group, SupportNote
@@ -26,7 +26,7 @@ class NotesQuery(Schema):
     model_config = {"extra": "forbid"}
 
     box: str = Field("received", pattern="^(received|sent)$", description="received (kept) or sent")
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(30, ge=1, le=MAX_LIMIT)
 
 

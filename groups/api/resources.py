@@ -15,7 +15,7 @@ from ninja.responses import Status
 from pydantic import field_validator
 
 from accounts.connections import shown_names
-from lib.paging import page_of
+from lib.paging import page_field, page_of
 from lib.vocabularies import Domain
 
 from ..access import UNNAMED, get_group_for_reader, get_resource_for_reader
@@ -60,7 +60,7 @@ class ResourceFilters(Schema):
     need: str = ""
     kind: str = ""
     q: str = Field("", max_length=100)
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
     @field_validator("domain")

@@ -10,13 +10,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
 from accounts.models import User
 from groups.access import get_post_for_reader
 from groups.models import Group, SupportNote
+from lib.paging import check_page, page_field
 
 from .. import access
 from ..models import ActionKind, Report, ReportReason
@@ -60,6 +61,13 @@ class ReportPage(Schema):
     page: int
     limit: int
     items: list[ReportOut]
+
+
+class ReportFilters(Schema):
+    status: str = Field("open", pattern="^(open|actioned|dismissed|all)$", description="open, actioned, dismissed, all")
+    mine: bool = Field(False, description="Only the reports I made (what members who are not moderators get).")
+    page: int = page_field()
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
 class ReportIn(Schema):
@@ -204,14 +212,12 @@ def create_report(request, payload: ReportIn):
 
 
 @router.get("/reports", response=ReportPage, summary="Reports: the queue for moderators, your own for others")
-def list_reports(request, status: str = "open", mine: bool = False, page: int = 1, limit: int = 50):
+def list_reports(request, filters: Query[ReportFilters]):
     """Moderators get the reports they may handle (`status`: open, actioned, dismissed or all; priority first, then
     oldest). Others, or anyone with `mine=true`, get the reports they made, with their status only."""
     user = request.auth
-    if status not in ("open", "actioned", "dismissed", "all"):
-        raise ValidationError([{"loc": ("query", "status"), "msg": "must be open, actioned, dismissed or all"}])
-    if page < 1 or not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError([{"loc": ("query", "limit"), "msg": f"page ≥ 1 and 1 ≤ limit ≤ {MAX_LIMIT}"}])
+    status, mine, page, limit = filters.status, filters.mine, filters.page, filters.limit
+    check_page(page, limit)
     full = access.is_moderator(user) and not mine
     if full:
         queryset = access.urgent_first(access.reports_for_moderator(user))
