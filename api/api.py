@@ -1,6 +1,6 @@
 """The REST API at /api/v1/: one NinjaAPI; each app contributes a router from its own api.py."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI
@@ -88,6 +88,15 @@ def on_not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
     return _error(request, 403, str(exc) or "You may not do that.")
+
+
+# --- Robustness: no input answers 500 (the request guard in peerhaven/middleware.py refuses most before a view) --
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_request_too_big(request, exc):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE read by a view (the guard refuses it first): 413, with a message."""
+    return _error(request, 413, "The request is too large.")
 
 
 for _router in (
