@@ -58,7 +58,7 @@ class GroupPage(Schema):
     items: list[GroupOut]
 
 
-class MemberOut(Schema):
+class GroupMemberOut(Schema):
     display_name: str = Field(..., description="“A member” when their profile keeps their name from you.")
     role: str
     joined_at: datetime
@@ -69,7 +69,7 @@ class MemberPage(Schema):
     page: int
     limit: int
     next_page: int | None
-    items: list[MemberOut]
+    items: list[GroupMemberOut]
 
 
 class MembershipOut(Schema):
@@ -92,7 +92,7 @@ class JoinIn(Schema):
     accept_guidelines_version: int = Field(..., ge=0, description="The current guidelines version, accepted.")
 
 
-class RequestIn(JoinIn):
+class JoinRequestIn(JoinIn):
     message: str = Field("", max_length=members.MAX_MESSAGE)
 
 
@@ -116,7 +116,7 @@ class AcceptIn(Schema):
     version: int = Field(..., ge=0)
 
 
-class RequestOut(Schema):
+class JoinRequestOut(Schema):
     id: int
     status: str
     created_at: datetime
@@ -213,8 +213,8 @@ def leave_group(request, group_id: int, payload: LeaveIn | None = None):
     return Status(204, None)
 
 
-@router.post("/groups/{group_id}/requests", response={201: RequestOut}, summary="Ask to join a group")
-def request_to_join(request, group_id: int, payload: RequestIn):
+@router.post("/groups/{group_id}/requests", response={201: JoinRequestOut}, summary="Ask to join a group")
+def request_to_join(request, group_id: int, payload: JoinRequestIn):
     group = get_group_for_viewer(request.auth, group_id=group_id)
     join_request = members.request_to_join(
         request.auth,

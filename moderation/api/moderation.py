@@ -28,7 +28,7 @@ router = Router(tags=["moderation"])
 MAX_LIMIT = 100
 
 
-class PersonOut(Schema):
+class ReportPersonOut(Schema):
     username: str
     display_name: str
 
@@ -41,17 +41,17 @@ class ReportOut(Schema):
     post_id: int | None
     note_id: int | None
     group_id: int | None
-    member: PersonOut | None = Field(None, description="Who the report is about.")
+    member: ReportPersonOut | None = Field(None, description="Who the report is about.")
     # Only for moderators who may handle the report:
     priority: bool | None = None
     detail: str | None = None
-    reporter: PersonOut | None = None
+    reporter: ReportPersonOut | None = None
     content_html: str | None = Field(None, description="The reported post or note, even when hidden (moderators).")
     content_status: str | None = None
     risk_kind: str | None = Field(None, description="At-risk alerts: overdose, suicide, self_harm, harm, or empty.")
     risk_kind_label: str | None = None
     waiting_seconds: int | None = Field(None, description="Open reports: how long it has waited.")
-    taken_by: PersonOut | None = Field(None, description="At-risk alerts: the moderator who took it.")
+    taken_by: ReportPersonOut | None = Field(None, description="At-risk alerts: the moderator who took it.")
     taken_at: datetime | None = None
     escalated_at: datetime | None = Field(None, description="When the site's moderators were told of the alert.")
 
