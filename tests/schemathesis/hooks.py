@@ -1,5 +1,6 @@
 """Schemathesis hooks (SCHEMATHESIS_HOOKS=tests.schemathesis.hooks): path parameters also take member B's ids, read
-from the JSON file named by FUZZ_IDS, so that member A's run tries another member's objects."""
+from the JSON file named by FUZZ_IDS, so that member A's run tries another member's objects. A token id is only
+ever B's: A revoking the token the run uses would turn the rest of the run into 401s."""
 
 import json
 import os
