@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make schemathesis: fuzz /api/v1 as member A, with member B's ids at hand, on a throwaway database.
 # DB=sqlite (default) or DB=postgres (DATABASE_URL=postgres://…/ph_schemathesis, dropped and made anew).
-# SCHEMATHESIS_MAX_EXAMPLES bounds the cases per operation (CI: 10, a few minutes); all checks are on.
+# SCHEMATHESIS_MAX_EXAMPLES bounds the cases per operation (CI: 10, a few minutes). Every check is on but two:
+# positive_data_acceptance and negative_data_rejection, which hold the schema to the services' business rules (an
+# empty title, a date in the future) and pydantic's lax parsing ("0" as a date); see docs/ARCHITECTURE.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB="${DB:-sqlite}"
@@ -42,6 +44,7 @@ SCHEMATHESIS_HOOKS=tests.schemathesis.hooks FUZZ_IDS="$VAR/ids.json" PYTHONPATH=
   --url "http://127.0.0.1:$PORT" \
   -H "Authorization: Bearer $token_a" \
   --checks all \
+  --exclude-checks positive_data_acceptance,negative_data_rejection \
   --max-examples "$MAX_EXAMPLES" \
   --seed "${SCHEMATHESIS_SEED:-11}" \
   --generation-database none \
