@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion bench-risk risk-report messages clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion bench-risk risk-report messages clean schemathesis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ check-deploy: install
 	DEBUG=0 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEF ALLOWED_HOSTS=example.org \
 		DATA_ENCRYPTION_KEYS=Y2hlY2stZGVwbG95LW9ubHktMDEyMzQ1Njc4OWFiY2Q= \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## schemathesis: fuzz /api/v1 as one member holding another's ids (DB=sqlite|postgres, SCHEMATHESIS_MAX_EXAMPLES)
+schemathesis: install-dev
+	DB=$(or $(DB),sqlite) PORT=$(or $(SCHEMATHESIS_PORT),18310) bash tests/schemathesis/run.sh
 
 ## messages: extract and compile translations (needs GNU gettext)
 messages: install

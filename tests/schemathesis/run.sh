@@ -49,6 +49,7 @@ SCHEMATHESIS_HOOKS=tests.schemathesis.hooks FUZZ_IDS="$VAR/ids.json" PYTHONPATH=
   --seed "${SCHEMATHESIS_SEED:-11}" \
   --generation-database none \
   --workers 2 \
+  --request-timeout "${SCHEMATHESIS_REQUEST_TIMEOUT:-30}" \
   --no-color \
   --report junit --report-junit-path "$VAR/junit.xml" \
   "$@" || status=$?
