@@ -4,12 +4,13 @@ ever B's: A revoking the token the run uses would turn the rest of the run into 
 
 import json
 import os
+from pathlib import Path
 
 import schemathesis
 from hypothesis import strategies as st
 
 ONLY_B = {"token_id"}
-_IDS: dict[str, list] = json.loads(open(os.environ["FUZZ_IDS"]).read()) if os.environ.get("FUZZ_IDS") else {}
+_IDS: dict[str, list] = json.loads(Path(os.environ["FUZZ_IDS"]).read_text()) if os.environ.get("FUZZ_IDS") else {}
 
 
 @schemathesis.hook

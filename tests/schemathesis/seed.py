@@ -8,6 +8,7 @@ import json
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Any
 
 
@@ -29,7 +30,7 @@ def call(base: str, token: str, method: str, path: str, body: dict | None = None
 
 
 def main(base: str, members_file: str, ids_file: str) -> None:
-    members = json.loads(open(members_file).read())
+    members = json.loads(Path(members_file).read_text())
     b = members["b"]["token"]
     api = base.rstrip("/") + "/api/v1"
     ids: dict[str, list[Any]] = {"username": [members["b"]["username"]], **members.get("b_ids", {})}
@@ -48,7 +49,7 @@ def main(base: str, members_file: str, ids_file: str) -> None:
     tokens = call(api, b, "GET", "/me/tokens")
     for token in tokens if isinstance(tokens, list) else []:
         keep("token_id", token)
-    open(ids_file, "w").write(json.dumps(ids, indent=2))
+    Path(ids_file).write_text(json.dumps(ids, indent=2))
     print(f"seed: B's ids {json.dumps({k: len(v) for k, v in ids.items()})}")
 
 

@@ -1,8 +1,8 @@
 """Create the two members a fuzz run acts as (A) and against (B), with a token each; for `make schemathesis` only.
 
-B hosts an unlisted group, "fuzz-b", with a thread, which A does not belong to. Writes
-`{"a": {"username", "token"}, "b": {...}, "b_ids": {"group_id": […], "thread_id": […], "post_id": […]}}` as JSON to `--out`. Run it on a throwaway database: the members
-have a fixed, published password.
+B hosts an unlisted group, "fuzz-b", with a thread, which A does not belong to. Writes as JSON to `--out`:
+`{"a": {"username", "token"}, "b": {…}, "b_ids": {"group_id": […], "thread_id": […], "post_id": […]}}`.
+Run it on a throwaway database: the members have a fixed, published password.
 """
 
 import json
@@ -16,7 +16,7 @@ from accounts.services import create_api_token
 from groups.models import Group, GroupKind, GroupRole, GroupVisibility, Membership
 from groups.services.discussion import start_thread
 
-FUZZ_PASSWORD = "fuzz-only-not-a-secret-2026"
+FUZZ_PASSWORD = "fuzz-only-not-a-secret-2026"  # noqa: S105  # published on purpose: throwaway databases
 
 
 class Command(BaseCommand):
