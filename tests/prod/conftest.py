@@ -11,4 +11,3 @@ def pytest_collection_modifyitems(config, items):
     if smoke:
         config.hook.pytest_deselected(items=smoke)
         items[:] = [item for item in items if not item.get_closest_marker("prodsmoke")]
-
