@@ -25,9 +25,11 @@ def group_roles(group_ids: Iterable[int | None], user_ids: Iterable[int]) -> dic
 def group_bylines(
     viewer, group, members, *, hidden: StrOrPromise | None = UNNAMED, moderation: bool = False
 ) -> dict[int | None, Byline]:
-    """Bylines of `members` where they speak in `group` (None: outside any group, site roles only)."""
+    """Bylines of `members` where they speak in `group` (a group or its id; None: outside any group, site roles
+    only)."""
     people = [m for m in members if m is not None]
-    staff = group_roles([group.pk if group is not None else None], [m.pk for m in people])
+    group_id = group if group is None or isinstance(group, int) else group.pk
+    staff = group_roles([group_id], [m.pk for m in people])
     roles = {user_id: [role] for (_group, user_id), role in staff.items()}
     return bylines(viewer, people, hidden=hidden, roles=roles, moderation=moderation)
 

@@ -5,17 +5,20 @@ viewer may see it, then `@username` and role badges beside a name that is shown.
 `accounts.naming.bylines`, in two queries whatever its length."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from ..naming import FORMER, UNNAMED, Byline, byline, name_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("accounts/_byline.html")
-def byline_of(line: Byline | str | None):
-    if line is None or isinstance(line, str):
+@register.simple_tag
+def byline_of(line: Byline | str | None) -> str:
+    """The byline's markup (accounts/_byline.html), safe to place inside a translated sentence with `as`."""
+    if not isinstance(line, Byline):
         line = Byline(str(line or ""))
-    return {"line": line}
+    return mark_safe(render_to_string("accounts/_byline.html", {"line": line}).strip())  # noqa: S308 (a template)
 
 
 @register.simple_tag(takes_context=True)
