@@ -14,8 +14,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
-from accounts.blocks import blocked_ids
 from accounts.api_byline import BylineOut
+from accounts.blocks import blocked_ids
 from accounts.naming import Byline
 from lib.paging import counted_page_of
 

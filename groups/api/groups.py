@@ -10,8 +10,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from accounts.blocks import blocked_ids
 from accounts.api_byline import BylineOut
+from accounts.blocks import blocked_ids
 from accounts.naming import bylines
 from lib.paging import counted_page_of
 

@@ -25,8 +25,8 @@ from safety.crisis import check_text
 from ..access import can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
 from ..forms import add_service_errors
 from ..forms.discussion import EditForm, ReplyForm, SlowModeForm, ThreadForm
-from ..naming import group_bylines
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..naming import group_bylines
 from ..services import discussion as services
 
 THREADS_PER_PAGE = 30
