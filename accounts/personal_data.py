@@ -6,6 +6,7 @@ from allauth.mfa.models import Authenticator
 from lib.personal_data import register_exporter
 
 from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User, Visibility
+from .naming import connection_name, names_for
 
 
 def _iso(value):
@@ -42,7 +43,7 @@ def export_account(user) -> dict:
         ],
         "profile": profile,
         "roles": sorted(user.role_set()),
-        "connections": list(User.objects.filter(pk__in=partners).values_list("display_name", flat=True)),
+        "connections": [connection_name(p) for p in User.objects.filter(pk__in=partners)],
         "connection_requests": _connection_requests(user),
         "blocked": [b.blocked.username for b in Block.objects.filter(blocker=user).select_related("blocked")],
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
@@ -62,10 +63,14 @@ def export_account(user) -> dict:
 def _connection_requests(user) -> dict:
     """Requests the member sent (with the message they wrote) and received, with the other's display name."""
     sent, received = [], []
-    for request in ConnectionRequest.objects.filter(from_user=user).select_related("to_user"):
-        sent.append({"to": request.to_user.display_name, "message": request.message, **_request_dates(request)})
-    for request in ConnectionRequest.objects.filter(to_user=user).select_related("from_user"):
-        received.append({"from": request.from_user.display_name, **_request_dates(request)})
+    mine = list(ConnectionRequest.objects.filter(from_user=user).select_related("to_user"))
+    theirs = list(ConnectionRequest.objects.filter(to_user=user).select_related("from_user"))
+    # The others as the member may see them now (accounts.naming), never a name they keep from the member.
+    names = names_for(user, [r.to_user for r in mine] + [r.from_user for r in theirs])
+    for request in mine:
+        sent.append({"to": names[request.to_user_id], "message": request.message, **_request_dates(request)})
+    for request in theirs:
+        received.append({"from": names[request.from_user_id], **_request_dates(request)})
     return {"sent": sent, "received": received}
 
 

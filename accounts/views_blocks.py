@@ -10,11 +10,15 @@ from django.views.decorators.http import require_POST
 
 from . import blocks as services
 from .models import User
+from .naming import name_for, names_for
 
 
 @login_required
 def block_list(request):
-    blocks = services.blocks_made_by(request.user)
+    blocks = list(services.blocks_made_by(request.user))
+    names = names_for(request.user, [b.blocked for b in blocks])
+    for b in blocks:
+        b.shown_name = names[b.blocked_id]
     return render(request, "accounts/blocks/list.html", {"blocks": blocks})
 
 
@@ -32,10 +36,16 @@ def block(request, username):
             messages.success(
                 request,
                 _("You have blocked %(name)s. You won't see each other's posts and notes any more.")
-                % {"name": other.display_name},
+                % {"name": name_for(request.user, other)},
             )
             return redirect("accounts:blocks")
-    context = {"other": other, "already": already, "error": error, "self_block": other.pk == request.user.pk}
+    context = {
+        "other": other,
+        "other_name": name_for(request.user, other),
+        "already": already,
+        "error": error,
+        "self_block": other.pk == request.user.pk,
+    }
     return render(request, "accounts/blocks/confirm.html", context)
 
 
@@ -44,7 +54,7 @@ def block(request, username):
 def unblock(request, username):
     other = get_object_or_404(User, username=username)
     if services.unblock(request.user, other):
-        messages.success(request, _("You have unblocked %(name)s.") % {"name": other.display_name})
+        messages.success(request, _("You have unblocked %(name)s.") % {"name": name_for(request.user, other)})
     return redirect("accounts:blocks")
 
 

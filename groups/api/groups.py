@@ -10,12 +10,14 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from accounts.api_byline import BylineOut
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_names
+from accounts.naming import bylines
 from lib.paging import counted_page_of, page_field
 
-from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
+from ..access import get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
+from ..naming import GROUP_BADGES
 from ..services import groups as services
 from ..services import membership as members
 
@@ -60,6 +62,7 @@ class GroupPage(Schema):
 
 class GroupMemberOut(Schema):
     display_name: str = Field(..., description="“A member” when their profile keeps their name from you.")
+    by: BylineOut = Field(..., description="The name shown, their username beside it and their roles.")
     role: str
     joined_at: datetime
 
@@ -232,7 +235,8 @@ def list_members(request, group_id: int, params: Query[PageParams]):
     group = get_group_for_viewer(user, group_id=group_id, require_membership=True)
     page = counted_page_of(Membership.objects.roster(group, leave_out=blocked_ids(user)), params.page, params.limit)
     items = page.items
-    names = shown_names(user, [m.user for m in items], hidden=UNNAMED)
+    staff = {m.user_id: [GROUP_BADGES[m.role]] for m in items if m.role in GROUP_BADGES}
+    names = bylines(user, [m.user for m in items], roles=staff)
     return {
         "count": page.count,
         "page": params.page,
@@ -240,7 +244,8 @@ def list_members(request, group_id: int, params: Query[PageParams]):
         "next_page": page.next_page,
         "items": [
             {
-                "display_name": names[m.user_id],
+                "display_name": names[m.user_id].name,
+                "by": names[m.user_id].as_dict(),
                 "role": m.role,
                 "joined_at": m.joined_at,
             }

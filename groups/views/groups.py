@@ -10,9 +10,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_names
+from accounts.naming import bylines
 
-from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
+from ..access import get_group_for_viewer, is_facilitator, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
@@ -105,7 +105,8 @@ def group_members(request, slug):
     group = get_group_for_viewer(request.user, slug, require_membership=True)
     memberships = Membership.objects.roster(group, leave_out=blocked_ids(request.user))
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    names = shown_names(request.user, [m.user for m in page], hidden=UNNAMED)
+    # The role has its own column: the bylines add @username and the site's roles only.
+    names = bylines(request.user, [m.user for m in page])
     for m in page:
         m.shown_name = names[m.user_id]
     context = {"group": group, "page": page}

@@ -15,6 +15,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
 from accounts.models import User
+from accounts.naming import UNNAMED, bylines, name_for
 from groups.access import get_post_for_reader
 from groups.models import Group, SupportNote
 from lib.paging import check_page, page_field
@@ -29,8 +30,10 @@ MAX_LIMIT = 100
 
 
 class ReportPersonOut(Schema):
-    username: str
-    display_name: str
+    username: str | None = Field(
+        None, description="Always for moderators of the report; for others, beside a display name they may see."
+    )
+    display_name: str = Field(..., description="As the caller may see it (the site's moderators see it always).")
 
 
 class ReportOut(Schema):
@@ -129,11 +132,27 @@ class DecisionOut(Schema):
     decided_at: datetime | None
 
 
-def _person(user) -> dict | None:
-    return None if user is None else {"username": user.username, "display_name": user.display_name}
+def _people(viewer, reports: list[Report], *, full: bool) -> dict:
+    """Everyone the reports name, as `viewer` may see them (accounts.naming, two queries). Moderators handling a
+    report see the username always (they act on it) and the display name when they may (the site's moderators
+    always); a reporter sees the person reported as anyone sees them beside what they wrote."""
+    people = [u for r in reports for u in (r.member, r.reporter if full else None, r.taken_by if full else None)]
+    lines = bylines(viewer, people, hidden=None if full else UNNAMED, moderation=full)
+    out: dict = {None: None}
+    for user in people:
+        if user is not None:
+            line = lines[user.pk]
+            username = user.username if full else line.username
+            out[user.pk] = {"username": username, "display_name": line.name}
+    return out
 
 
-def _report_out(report: Report, *, full: bool) -> dict:
+def _report_out(report: Report, *, full: bool, people: dict) -> dict:
+    """The report as `_people`'s viewer may see it (`people`: what `_people` made of the reports)."""
+
+    def _person(user) -> dict | None:
+        return people[user.pk if user is not None else None]
+
     out = {
         "id": report.pk,
         "reason": report.reason,
@@ -208,7 +227,7 @@ def create_report(request, payload: ReportIn):
             report = reports.report_member(user, member, group=group, **fields)
     except reports.AlreadyReported as already:
         raise HttpError(409, f"You already reported this (report {already.report.pk}).") from already
-    return Status(201, _report_out(report, full=False))
+    return Status(201, _report_out(report, full=False, people=_people(user, [report], full=False)))
 
 
 @router.get("/reports", response=ReportPage, summary="Reports: the queue for moderators, your own for others")
@@ -226,7 +245,9 @@ def list_reports(request, filters: Query[ReportFilters]):
     if status != "all":
         queryset = queryset.filter(status=status)
     start = (page - 1) * limit
-    items = [_report_out(r, full=full) for r in queryset[start : start + limit]]
+    page_items = list(queryset[start : start + limit])
+    people = _people(user, page_items, full=full)
+    items = [_report_out(r, full=full, people=people) for r in page_items]
     return {"count": queryset.count(), "page": page, "limit": limit, "items": items}
 
 
@@ -235,9 +256,9 @@ def get_report(request, report_id: int):
     user = request.auth
     report = access.reports_for_moderator(user).filter(pk=report_id).first()
     if report is not None:
-        return _report_out(report, full=True)
+        return _report_out(report, full=True, people=_people(user, [report], full=True))
     own = get_object_or_404(Report.objects.select_related("member"), pk=report_id, reporter=user)
-    return _report_out(own, full=False)
+    return _report_out(own, full=False, people=_people(user, [own], full=False))
 
 
 @router.post("/reports/{report_id}/actions", response={201: ActionOut, 200: ReportOut}, summary="Act on a report")
@@ -248,7 +269,8 @@ def act_on_report(request, report_id: int, payload: ActionIn):
     report = access.get_report_for_moderator(user, report_id)
     try:
         if payload.kind == "dismiss":
-            return Status(200, _report_out(actions.dismiss_report(user, report), full=True))
+            dismissed = actions.dismiss_report(user, report)
+            return Status(200, _report_out(dismissed, full=True, people=_people(user, [dismissed], full=True)))
         if report.member is None:
             raise HttpError(400, "The member this report is about has left the site.")
         until = timezone.now() + timedelta(days=payload.days) if payload.days else None
@@ -272,16 +294,17 @@ def take_report(request, report_id: int):
     try:
         report = taking.take_alert(report, user)
     except taking.AlreadyTaken as taken:
-        who = taken.report.taken_by.display_name if taken.report.taken_by else "another moderator"
+        who = name_for(user, taken.report.taken_by, moderation=True) if taken.report.taken_by else "another moderator"
         raise HttpError(409, f"Already taken by {who}.") from taken
-    return _report_out(report, full=True)
+    return _report_out(report, full=True, people=_people(user, [report], full=True))
 
 
 @router.delete("/reports/{report_id}/take", response=ReportOut, summary="Hand back an alert you took")
 def release_report(request, report_id: int):
     user = request.auth
     report = access.get_report_for_moderator(user, report_id)
-    return _report_out(taking.release_alert(report, user), full=True)
+    released = taking.release_alert(report, user)
+    return _report_out(released, full=True, people=_people(user, [released], full=True))
 
 
 @router.get("/me/moderation", response=list[ActionOut], summary="Moderators' decisions about me")

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import is_site_moderator
 from accounts.models import User
+from accounts.naming import name_for
 from groups.access import get_group_for_viewer, get_post_for_reader
 from groups.models import SupportNote
 
@@ -189,8 +190,8 @@ def _back(request, report) -> str:
     return reverse("moderation:report_detail", args=[report.pk])
 
 
-def _taken_by_name(report) -> str:
-    return report.taken_by.display_name if report.taken_by else _("a former moderator")
+def _taken_by_name(viewer, report) -> str:
+    return name_for(viewer, report.taken_by, moderation=True) if report.taken_by else _("a former moderator")
 
 
 @login_required
@@ -201,7 +202,9 @@ def report_take(request, report_id):
     try:
         taking.take_alert(report, request.user)
     except taking.AlreadyTaken as taken:
-        messages.info(request, _("%(name)s has already taken this alert.") % {"name": _taken_by_name(taken.report)})
+        messages.info(
+            request, _("%(name)s has already taken this alert.") % {"name": _taken_by_name(request.user, taken.report)}
+        )
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
