@@ -152,6 +152,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "peerhaven.context_processors.site",
                 "notifications.context_processors.unread_notifications",
+                "moderation.context_processors.moderation_links",
             ],
         },
     },
