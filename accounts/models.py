@@ -293,3 +293,23 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker} blocks {self.blocked}"
+
+
+class NameBlock(models.Model):
+    """A block of a username that names no member now (nobody has it, or the account is gone), kept so that blocking
+    answers and lists the same whoever the name belongs to (no membership oracle, see accounts/blocks.py). Whoever
+    later takes a name that looks the same (`username_skeleton`) is blocked at once."""
+
+    blocker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="name_blocks_made")
+    username = models.CharField(max_length=150)
+    username_skeleton = models.CharField(max_length=600)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "username_skeleton"], name="one_name_block_per_name"),
+        ]
+        indexes = [models.Index(fields=["username_skeleton"], name="name_block_skeleton")]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocks the name {self.username}"
