@@ -3,13 +3,14 @@ for anyone who types that name, so the list never tells a member from a name nob
 
 from .access import can_see_field
 from .blocks import blocks_made_by
-from .models import NameBlock
+from .models import Block, NameBlock
 
 
 def name_for_blocker(blocker, member, typed: str) -> tuple[str, str]:
     """(username, name) as a block page or answer shows them: the member's own when `blocker` may see their display
     name, else the typed name in lower case, exactly as for a name nobody has."""
-    if member is not None and can_see_field(blocker, member, "display_name"):
+    seen = member is not None and can_see_field(blocker, member, "display_name")
+    if seen and not Block.objects.filter(blocker=member, blocked=blocker).exists():
         return member.username, member.display_name
     name = typed.strip().lstrip("@").lower()
     return name, f"@{name}"
