@@ -7,7 +7,7 @@ from ninja.responses import Status
 
 from . import connections
 from .access import (
-    find_member,
+    find_member_for,
     get_connection_for_member,
     get_request_for_recipient,
     get_request_for_sender,
@@ -86,7 +86,9 @@ def list_requests(request):
 @router.post("/me/connection-requests", response={201: ConnectionRequestOut}, summary="Ask a member to connect")
 def create_request(request, payload: ConnectionRequestIn):
     """When they had already asked you, their request is accepted instead (the answer's status is accepted)."""
-    sent = connections.request_connection(request.auth, find_member(payload.username), payload.message)
+    sent = connections.request_connection(
+        request.auth, find_member_for(request.auth, payload.username), payload.message
+    )
     return Status(201, _request_out(request.auth, sent))
 
 

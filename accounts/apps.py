@@ -11,3 +11,9 @@ class AccountsConfig(AppConfig):
         from safety.contacts import register_help_contacts
 
         register_help_contacts("connections", connection_names)
+
+        from django.db.models.signals import post_save
+
+        from accounts.blocks import name_taken
+
+        post_save.connect(name_taken, sender=self.get_model("User"), dispatch_uid="accounts.name_taken")

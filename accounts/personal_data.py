@@ -5,7 +5,8 @@ from allauth.mfa.models import Authenticator
 
 from lib.personal_data import register_exporter
 
-from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User, Visibility
+from .blocks_listed import blocked_list
+from .models import PROFILE_FIELDS, Connection, ConnectionRequest, User, Visibility
 from .naming import connection_name, names_for
 
 
@@ -22,6 +23,7 @@ def _iso(value):
         "accounts.ConnectionRequest",
         "accounts.PersonalAccessToken",
         "accounts.Block",
+        "accounts.NameBlock",
         "account.EmailAddress",
         "mfa.Authenticator",
     ),
@@ -45,7 +47,8 @@ def export_account(user) -> dict:
         "roles": sorted(user.role_set()),
         "connections": [connection_name(p) for p in User.objects.filter(pk__in=partners)],
         "connection_requests": _connection_requests(user),
-        "blocked": [b.blocked.username for b in Block.objects.filter(blocker=user).select_related("blocked")],
+        # As the blocks page lists them: a name blocked is not told apart from a member blocked.
+        "blocked": [row["username"] for row in blocked_list(user)],
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
         "api_tokens": [
             {

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import connections
 from .access import (
-    find_member,
+    find_member_for,
     get_connection_for_member,
     get_request_for_recipient,
     get_request_for_sender,
@@ -56,7 +56,9 @@ def people_request(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            sent = connections.request_connection(request.user, find_member(data["username"]), data["message"])
+            sent = connections.request_connection(
+                request.user, find_member_for(request.user, data["username"]), data["message"]
+            )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)

@@ -98,6 +98,8 @@ SITE_NAME = env_str("SITE_NAME", "PeerHaven")
 LIVE_SOCKET_PATH = env_str("LIVE_SOCKET_PATH", "/ws/notifications/")
 
 INSTALLED_APPS = [
+    # First, so that its createsuperuser (refusing look-alike usernames) replaces django.contrib.auth's.
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -119,7 +121,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # PeerHaven apps, by domain (docs/ARCHITECTURE.md).
     "peerhaven",
-    "accounts",
     "safety",
     "directory",
     "groups",
@@ -172,6 +173,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "peerhaven.context_processors.site",
                 "notifications.context_processors.unread_notifications",
+                "moderation.context_processors.moderation_links",
             ],
         },
     },
@@ -279,6 +281,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Sign-up answers "not available" this many times an hour to one address, then asks it to wait (accounts.adapter):
+# enough for a person choosing a name, too few to test a list of names. 0 (or RATE_LIMITS=off) turns it off.
+SIGNUP_USERNAME_REFUSALS = 0 if env_str("RATE_LIMITS") == "off" else env_int("SIGNUP_USERNAME_REFUSALS", 10)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 

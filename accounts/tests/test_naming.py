@@ -121,7 +121,8 @@ def test_a_post_shows_the_username_and_the_facilitator_badge(group_world):
     assert '<strong class="byline-name">Hana</strong> <span class="byline-username">@host</span>' in page
     assert 'class="badge badge-role badge-facilitator"><span class="visually-hidden">(</span>Facilitator' in page
     posts = Api(group_world.reader).get(f"/threads/{group_world.thread.pk}/posts").json()["items"]
-    assert posts[1]["by"] == {"display_name": "Hana", "username": "host", "roles": ["facilitator"], "former_member": False}
+    expected = {"display_name": "Hana", "username": "host", "roles": ["facilitator"], "former_member": False}
+    assert posts[1]["by"] == expected
     assert posts[0]["by"]["roles"] == []
 
 

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import find_member
+from accounts.access import find_member_for
 from accounts.connections import connection_name, people_of
 from accounts.naming import UNNAMED, names_for
 from groups.models import Group
@@ -51,7 +51,7 @@ def share_item(request, kind, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         person = data.get("to_person") or data["to_user"]
-        to_user = find_member(person) if person else None
+        to_user = find_member_for(request.user, person) if person else None
         to_group = groups.filter(pk=data["to_group"]).first() if data.get("to_group") else None
         if data["to_user"] and to_user is None:
             form.add_error("to_user", _("No member has that username."))

@@ -103,6 +103,7 @@ class ActionOut(Schema):
     until: datetime | None
     appeal_status: str | None = None
     appeal_response: str | None = None
+    appeal_decider: str | None = Field(None, description="Who decides the appeal, as a role (never a name).")
 
 
 class AppealIn(Schema):
@@ -115,6 +116,7 @@ class AppealOut(Schema):
     id: int
     action_id: int
     status: str
+    decider: str = Field(..., description="Who decides it, as a role: another moderator, the group's facilitator...")
     created_at: datetime
 
 
@@ -196,6 +198,7 @@ def _action_out(action) -> dict:
         "until": action.until,
         "appeal_status": appeal.status if appeal else None,
         "appeal_response": (appeal.response or None) if appeal else None,
+        "appeal_decider": appeals.decider_text(appeal) if appeal else None,
     }
 
 
@@ -316,12 +319,11 @@ def my_moderation(request):
 def appeal_action(request, action_id: int, payload: AppealIn):
     action = access.get_action_for_member(request.auth, action_id)
     appeal = appeals.appeal(request.auth, action, payload.text)
-    return Status(
-        201, {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
-    )
+    out = {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
+    return Status(201, {**out, "decider": appeals.decider_text(appeal)})
 
 
-@router.post("/appeals/{appeal_id}/decision", response=DecisionOut, summary="Decide an appeal (another moderator)")
+@router.post("/appeals/{appeal_id}/decision", response=DecisionOut, summary="Decide an appeal (not by its decider)")
 def decide_appeal(request, appeal_id: int, payload: DecisionIn):
     appeal = access.get_appeal_for_moderator(request.auth, appeal_id)
     if not access.may_decide(request.auth, appeal):

@@ -271,6 +271,7 @@ def appeal_detail(request, appeal_id):
             messages.success(request, _("Decision recorded. The member has been told."))
             return redirect("moderation:appeal_detail", appeal_id=appeal.pk)
     context = {"appeal": appeal, "action": appeal.action, "form": form, "may_decide": may_decide}
+    context["decider"] = appeals.decider_text(appeal)
     return render(request, "moderation/appeal_detail.html", context)
 
 
@@ -294,7 +295,11 @@ def group_log(request, slug):
 @login_required
 def my_moderation(request):
     rows = [
-        (action, None if hasattr(action, "appeal") else AppealForm(auto_id=f"id_appeal_{action.pk}_%s"))
+        (
+            action,
+            None if hasattr(action, "appeal") else AppealForm(auto_id=f"id_appeal_{action.pk}_%s"),
+            appeals.decider_text(action.appeal) if hasattr(action, "appeal") else None,
+        )
         for action in access.actions_about(request.user)[:200]
     ]
     return render(request, "moderation/my_moderation.html", {"rows": rows})
@@ -306,11 +311,12 @@ def appeal_action(request, action_id):
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            appeals.appeal(request.user, action, form.cleaned_data["text"])
+            made = appeals.appeal(request.user, action, form.cleaned_data["text"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Your appeal is sent. A moderator who did not take the decision will answer."))
+            who = appeals.decider_text(made)
+            messages.success(request, _("Your appeal is sent. It will be decided by %(who)s.") % {"who": who})
             return redirect("moderation:my_moderation")
     return render(request, "moderation/appeal_form.html", {"action": action, "form": form})
 
