@@ -68,6 +68,8 @@ class PrivateResponsesNoStoreMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
+        if "no-store" in response.get("Cache-Control", ""):
+            return response  # the view said it already
         if (
             (user is not None and user.is_authenticated)
             or "HTTP_AUTHORIZATION" in request.META
