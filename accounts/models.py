@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.fields import EncryptedTextField
 from lib.skeleton import skeleton
 
 
@@ -258,7 +259,7 @@ class ConnectionRequest(models.Model):
     to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="connection_requests_received"
     )
-    message = models.CharField(_("message"), max_length=MAX_MESSAGE, blank=True)
+    message = EncryptedTextField(_("message"), max_length=MAX_MESSAGE, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=ConnectionRequestStatus, default=ConnectionRequestStatus.PENDING)
     decided_at = models.DateTimeField(null=True, blank=True)

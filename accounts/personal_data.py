@@ -2,8 +2,11 @@
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
-from lib.personal_data import register_exporter
+from lib.personal_data import register_eraser, register_exporter
 
 from .blocks_listed import blocked_list
 from .models import PROFILE_FIELDS, Connection, ConnectionRequest, User, Visibility
@@ -79,3 +82,15 @@ def _connection_requests(user) -> dict:
 
 def _request_dates(request) -> dict:
     return {"status": request.status, "created_at": _iso(request.created_at), "decided_at": _iso(request.decided_at)}
+
+
+@register_eraser
+def erase_logins(user) -> None:
+    """The lock-out's records of the member's logins (they hold the username) and every login session still stored
+    (their tokens go by cascade)."""
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.username).delete()
+    own = str(user.pk)
+    # Sessions are signed blobs: each is decoded to find the member's. One pass over the unexpired sessions.
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+    Session.objects.filter(pk__in=[s.pk for s in sessions if s.get_decoded().get("_auth_user_id") == own]).delete()

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lib.personal_data import run_erasers
+from lib.realtime import close_sockets
 
 from .models import Connection, PersonalAccessToken, Role, RoleAssignment, User, hash_token
 
@@ -82,4 +83,5 @@ def delete_account(user: User) -> None:
     """Delete the member and everything they own. Apps with data that outlives the row erase it first."""
     with transaction.atomic():
         run_erasers(user)
+        close_sockets(user_id=user.pk)
         user.delete()

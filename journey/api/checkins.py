@@ -11,7 +11,7 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 from pydantic import WithJsonSchema
 
-from ..models import CheckIn, CheckInReminder, Trigger, today_for
+from ..models import CheckIn, CheckInReminder, today_for, triggers_by_name
 from ..services import checkins as services
 from ..tasks import verified_email
 
@@ -155,7 +155,7 @@ def put_reminder(request, payload: ReminderIn):
 
 @router.get("/me/triggers", response=list[str], summary="My list of triggers")
 def list_triggers(request):
-    return list(Trigger.objects.owned_by(request.auth).values_list("name", flat=True))
+    return [t.name for t in triggers_by_name(request.auth)]
 
 
 @router.get("/me/checkins", response=list[CheckInOut], summary="My check-ins, newest first")
