@@ -380,6 +380,8 @@ if RISK_ALERT_ESCALATE_MINUTES < 1:
     raise ImproperlyConfigured(f"RISK_ALERT_ESCALATE_MINUTES must be 1 or more, not {RISK_ALERT_ESCALATE_MINUTES}")
 # Personal access tokens for the API expire after this many days unless the member picks otherwise.
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+# Usable (not revoked, not expired) personal access tokens a member may hold at once.
+API_TOKENS_MAX = env_int("API_TOKENS_MAX", 10)
 
 LOGGING = {
     "version": 1,
