@@ -1,6 +1,11 @@
 """Who may see what of a member, and what a member's roles and suspension allow. Views, the API and consumers
 all ask here."""
 
+import time
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core.exceptions import ReauthenticationRequired
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -69,6 +74,26 @@ def get_member_for_viewer(viewer, username: str) -> tuple[User, dict]:
     if "display_name" not in shown or member.pk in blocked_ids(viewer):
         raise Http404("No such member.")
     return member, shown
+
+
+def recently_authenticated(request) -> bool:
+    """Whether the session's member gave their password or MFA code (at login or at /accounts/reauthenticate/)
+    within ACCOUNT_REAUTHENTICATION_TIMEOUT. Needed to create or revoke a token.
+
+    allauth records each authentication in the session; its own check counts only a re-authentication, so a
+    member who has just logged in would be asked for the password twice. Reads the session, no query."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    moments = [record.get("at", 0) for record in get_authentication_records(request, user)]
+    return bool(moments) and time.time() - max(moments) < allauth_settings.REAUTHENTICATION_TIMEOUT
+
+
+def require_recent_authentication(request) -> None:
+    """For a page: raise allauth's ReauthenticationRequired, which asks for the password (or MFA code) and then
+    resumes the request."""
+    if not recently_authenticated(request):
+        raise ReauthenticationRequired()
 
 
 def get_token_for_owner(user: User, token_id: int) -> PersonalAccessToken:

@@ -206,6 +206,21 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class TokenScope(models.TextChoices):
+    """What a personal access token may reach (api/scopes.py maps every API route to one). No token reaches the
+    token routes themselves: creating and revoking tokens needs the site session and a recent password or MFA."""
+
+    RECOVERY_READ = "recovery:read", _("Read my recovery (counters, check-ins, journal, goals, plan)")
+    RECOVERY_WRITE = "recovery:write", _("Write my recovery")
+    GROUPS = "groups", _("My groups: threads, posts, notes, resources, events")
+    PEOPLE = "people", _("My profile, connections, blocks and notifications")
+    MODERATION = "moderation", _("Reports, and moderation work if I moderate")
+
+
+def all_token_scopes() -> list[str]:
+    return [scope.value for scope in TokenScope]
+
+
 class PersonalAccessTokenQuerySet(models.QuerySet):
     def usable(self) -> "PersonalAccessTokenQuerySet":
         now = timezone.now()
@@ -223,6 +238,7 @@ class PersonalAccessToken(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True, help_text="TokenScope values.")
 
     objects = PersonalAccessTokenQuerySet.as_manager()
 
@@ -235,6 +251,13 @@ class PersonalAccessToken(models.Model):
     @staticmethod
     def new_raw_token() -> str:
         return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in (self.scopes or [])
+
+    @property
+    def scope_labels(self) -> list[str]:
+        return [str(TokenScope(scope).label) for scope in self.scopes or [] if scope in TokenScope.values]
 
     @property
     def is_usable(self) -> bool:

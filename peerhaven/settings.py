@@ -153,6 +153,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimezoneMiddleware",
     "accounts.middleware.StaffRolesRequireMFAMiddleware",
     "moderation.middleware.SuspendedMemberMiddleware",
+    "peerhaven.throttling.RateLimitMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
     "axes.middleware.AxesMiddleware",
 ]
@@ -213,6 +214,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits and lock-outs need a cache shared by every worker: Redis when REDIS_URL is set,
 # otherwise the database (works across WSGI workers without another service).
 REDIS_URL = env_str("REDIS_URL")
+# Limits on writes per member and per address (lib/throttle.py, README "Rate limits"): "off", or overrides such as
+# "post=30/10m,note=20/h,post@ip=100/h".
+RATE_LIMITS = env_str("RATE_LIMITS")
 # Parallel test workers share one Redis; each keeps to its own keys and channel names.
 REDIS_PREFIX = env_str("REDIS_PREFIX", f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}" if TESTING else "")
 if REDIS_URL:
@@ -424,6 +428,8 @@ if RISK_ALERT_ESCALATE_MINUTES < 1:
     raise ImproperlyConfigured(f"RISK_ALERT_ESCALATE_MINUTES must be 1 or more, not {RISK_ALERT_ESCALATE_MINUTES}")
 # Personal access tokens for the API expire after this many days unless the member picks otherwise.
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+# Usable (not revoked, not expired) personal access tokens a member may hold at once.
+API_TOKENS_MAX = env_int("API_TOKENS_MAX", 10)
 
 LOGGING = {
     "version": 1,
