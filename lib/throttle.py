@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
 from lib.clientip import client_ip
@@ -76,12 +77,12 @@ def limits_in_force() -> dict[str, str | None] | None:
     return _limits(getattr(settings, "RATE_LIMITS", ""))
 
 
-def _client_ip(request) -> str:
+def _client_ip(request: HttpRequest) -> str:
     """The client's address by the site's one rule (lib/clientip.py: forwarded headers only from a trusted proxy)."""
     return client_ip(request) or "unknown"
 
 
-def spend(request, name: str, member_key: str | None) -> None:
+def spend(request: HttpRequest, name: str, member_key: str | None) -> None:
     """Count one `name` action by this member (if known) and this address; raise RateLimited when either is over.
 
     Two cache round trips at most. `member_key` identifies the member (their id); None for an anonymous caller.

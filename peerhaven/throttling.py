@@ -6,7 +6,7 @@ never limited. A page answers a friendly 429 page (the "Get help now" link is in
 the API answers JSON `{"message": …}`. Both carry `Retry-After`.
 """
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -104,7 +104,7 @@ def too_many(request, limited: RateLimited):
         message = _("Too many requests: please wait %(seconds)s seconds and try again.") % {
             "seconds": limited.retry_after
         }
-        response = JsonResponse({"message": message}, status=429)
+        response: HttpResponse = JsonResponse({"message": message}, status=429)
     else:
         response = TemplateResponse(
             request,
