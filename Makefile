@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion bench-risk risk-report messages clean
+.PHONY: run test install install-dev lint format check-deploy bench bench-http bench-directory bench-groups bench-discussion bench-risk risk-report messages clean schemathesis prod-smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,14 @@ check-deploy: install
 	DEBUG=0 SECRET_KEY=check-deploy-only-0123456789abcdefghijklmnopqrstuvwxyzABCDEF ALLOWED_HOSTS=example.org \
 		DATA_ENCRYPTION_KEYS=Y2hlY2stZGVwbG95LW9ubHktMDEyMzQ1Njc4OWFiY2Q= \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## schemathesis: fuzz /api/v1 as one member holding another's ids (DB=sqlite|postgres, SCHEMATHESIS_MAX_EXAMPLES)
+schemathesis: install-dev
+	DB=$(or $(DB),sqlite) PORT=$(or $(SCHEMATHESIS_PORT),18310) bash tests/schemathesis/run.sh
+## prod-smoke: the production stack of README.md and deploy/ (nginx, granian x2, uvicorn, worker; PostgreSQL,
+## Redis db 1) from a clean copy of HEAD on loopback, driven by chromium through nginx (tests/prod/test_prod_smoke.py)
+prod-smoke: install-dev
+	PROD_SMOKE=1 $(BIN)/pytest -s tests/prod/test_prod_smoke.py
 
 ## messages: extract and compile translations (needs GNU gettext)
 messages: install

@@ -141,6 +141,17 @@ def client_for(user):
     return client
 
 
+def confirmed_client(user):
+    """A test client logged in through the login form with the password, so that allauth counts the password as
+    recently given (creating or revoking a token needs that; `force_login` does not record it)."""
+    from django.test import Client
+
+    client = Client()
+    response = client.post("/accounts/login/", {"login": user.username, "password": PASSWORD})
+    assert response.status_code == 302, response.content[:500]
+    return client
+
+
 def auth(user) -> dict:
     """Request headers carrying a fresh API token of `user`'s."""
     from accounts.services import create_api_token

@@ -1,6 +1,11 @@
 """Who may see what of a member, and what a member's roles and suspension allow. Views, the API and consumers
 all ask here."""
 
+import time
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.core.exceptions import ReauthenticationRequired
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -62,12 +67,33 @@ def visible_profile(viewer, member: User) -> dict:
 
 
 def get_member_for_viewer(viewer, username: str) -> tuple[User, dict]:
-    """The member and what `viewer` may see of them; 404 when the viewer may see nothing at all."""
+    """The member and what `viewer` may see of them; 404 ("No such member.") when the viewer may see nothing at all,
+    or is in a block with them, exactly as for a username nobody has (see `find_member_for`)."""
     member = get_object_or_404(User, username=username, is_active=True)
     shown = visible_profile(viewer, member)
-    if "display_name" not in shown:
+    if "display_name" not in shown or member.pk in blocked_ids(viewer):
         raise Http404("No such member.")
     return member, shown
+
+
+def recently_authenticated(request) -> bool:
+    """Whether the session's member gave their password or MFA code (at login or at /accounts/reauthenticate/)
+    within ACCOUNT_REAUTHENTICATION_TIMEOUT. Needed to create or revoke a token.
+
+    allauth records each authentication in the session; its own check counts only a re-authentication, so a
+    member who has just logged in would be asked for the password twice. Reads the session, no query."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    moments = [record.get("at", 0) for record in get_authentication_records(request, user)]
+    return bool(moments) and time.time() - max(moments) < allauth_settings.REAUTHENTICATION_TIMEOUT
+
+
+def require_recent_authentication(request) -> None:
+    """For a page: raise allauth's ReauthenticationRequired, which asks for the password (or MFA code) and then
+    resumes the request."""
+    if not recently_authenticated(request):
+        raise ReauthenticationRequired()
 
 
 def get_token_for_owner(user: User, token_id: int) -> PersonalAccessToken:
@@ -120,6 +146,22 @@ def outgoing_requests(user: User):
         .exclude(to_user_id__in=blocked_ids(user))
         .select_related("to_user")
     )
+
+
+def find_member_for(viewer, username: str) -> User | None:
+    """The active member `username` names to `viewer` (as typed, "@Sam" or "sam"), or None. None alike for a name
+    nobody has, a closed account, a member whose display name `viewer` may not see, and a member in a block with
+    `viewer` either way: what the member page would answer (`get_member_for_viewer`), connections aside. Every
+    place where a member types someone's username (connection requests, notes, invitations, shares) asks here, so
+    none tells more about who is a member, or who blocked whom, than the member page does. Up to four queries."""
+    member = find_member(username)
+    if member is None or (viewer is not None and member.pk == viewer.pk):
+        return member
+    if member.pk in blocked_ids(viewer):
+        return None
+    if can_see_field(viewer, member, "display_name") or Connection.between(viewer, member):
+        return member  # a connection who keeps their name to themselves still knows the viewer, and is known
+    return None
 
 
 def find_member(username: str) -> User | None:

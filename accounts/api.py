@@ -9,9 +9,9 @@ from directory.models import Program
 from safety.country import country_names
 
 from . import services
-from .access import get_member_for_viewer, get_token_for_owner
+from .access import get_member_for_viewer, get_token_for_owner, recently_authenticated
 from .forms import LANGUAGE_CHOICES, time_zone_choices
-from .models import Visibility
+from .models import TokenScope, Visibility
 
 router = Router(tags=["me"])
 
@@ -154,15 +154,23 @@ class TokenOut(Schema):
     expires_at: datetime | None
     last_used_at: datetime | None
     revoked_at: datetime | None
+    scopes: list[str]
 
 
 class TokenCreate(Schema):
     name: str = Field(..., min_length=1, max_length=60)
     days: int = Field(90, ge=1, le=366)
+    scopes: list[TokenScope] = Field(default_factory=lambda: list(TokenScope), min_length=1)
 
 
 class TokenCreated(TokenOut):
     token: str
+
+
+def _need_recent_authentication(request) -> None:
+    """Tokens never reach these routes (api/scopes.py); the session must have confirmed the password or MFA."""
+    if not recently_authenticated(request):
+        raise HttpError(403, "Confirm your password first at /accounts/reauthenticate/, then try again.")
 
 
 @router.get("/me/tokens", response=list[TokenOut], summary="My personal access tokens")
@@ -170,14 +178,23 @@ def list_tokens(request):
     return list(request.auth.api_tokens.all())
 
 
-@router.post("/me/tokens", response={201: TokenCreated}, summary="Create a token (shown once)")
+@router.post(
+    "/me/tokens",
+    response={201: TokenCreated},
+    summary="Create a token (shown once; session and a recent password only)",
+)
 def create_token(request, payload: TokenCreate):
-    token, raw = services.create_api_token(request.auth, name=payload.name, days=payload.days)
+    _need_recent_authentication(request)
+    scopes = [str(scope) for scope in payload.scopes]
+    token, raw = services.create_api_token(request.auth, name=payload.name, days=payload.days, scopes=scopes)
     return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": raw})
 
 
-@router.delete("/me/tokens/{token_id}", response={204: None}, summary="Revoke a token")
+@router.delete(
+    "/me/tokens/{token_id}", response={204: None}, summary="Revoke a token (session and a recent password only)"
+)
 def revoke_token(request, token_id: int):
+    _need_recent_authentication(request)
     token = get_token_for_owner(request.auth, token_id)
     services.revoke_api_token(token)
     return Status(204, None)

@@ -7,7 +7,7 @@ from ninja.responses import Status
 
 from . import connections
 from .access import (
-    find_member,
+    find_member_for,
     get_connection_for_member,
     get_request_for_recipient,
     get_request_for_sender,
@@ -19,12 +19,12 @@ from .models import ConnectionRequest
 router = Router(tags=["people"])
 
 
-class PersonOut(Schema):
+class ConnectedPersonOut(Schema):
     username: str
     display_name: str
 
 
-class RequestOut(Schema):
+class ConnectionRequestOut(Schema):
     id: int
     username: str = Field(..., description="The other member: the sender of an incoming request, else the recipient.")
     display_name: str = Field(..., description="Their display name, or @username when they keep it from you.")
@@ -34,12 +34,12 @@ class RequestOut(Schema):
     decided_at: datetime | None
 
 
-class RequestsOut(Schema):
-    incoming: list[RequestOut]
-    outgoing: list[RequestOut]
+class ConnectionRequestsOut(Schema):
+    incoming: list[ConnectionRequestOut]
+    outgoing: list[ConnectionRequestOut]
 
 
-class RequestIn(Schema):
+class ConnectionRequestIn(Schema):
     model_config = {"extra": "forbid"}
 
     username: str = Field(..., min_length=1, max_length=150)
@@ -59,7 +59,7 @@ def _request_out(viewer, request: ConnectionRequest) -> dict:
     }
 
 
-@router.get("/me/connections", response=list[PersonOut], summary="My connections")
+@router.get("/me/connections", response=list[ConnectedPersonOut], summary="My connections")
 def list_connections(request):
     return [
         {"username": p.username, "display_name": connections.connection_name(p)}
@@ -74,7 +74,7 @@ def remove_connection(request, username: str):
     return Status(204, None)
 
 
-@router.get("/me/connection-requests", response=RequestsOut, summary="Requests waiting for an answer")
+@router.get("/me/connection-requests", response=ConnectionRequestsOut, summary="Requests waiting for an answer")
 def list_requests(request):
     user = request.auth
     return {
@@ -83,10 +83,12 @@ def list_requests(request):
     }
 
 
-@router.post("/me/connection-requests", response={201: RequestOut}, summary="Ask a member to connect")
-def create_request(request, payload: RequestIn):
+@router.post("/me/connection-requests", response={201: ConnectionRequestOut}, summary="Ask a member to connect")
+def create_request(request, payload: ConnectionRequestIn):
     """When they had already asked you, their request is accepted instead (the answer's status is accepted)."""
-    sent = connections.request_connection(request.auth, find_member(payload.username), payload.message)
+    sent = connections.request_connection(
+        request.auth, find_member_for(request.auth, payload.username), payload.message
+    )
     return Status(201, _request_out(request.auth, sent))
 
 
@@ -95,21 +97,27 @@ def _answer(request, found: ConnectionRequest, action) -> dict:
     return _request_out(request.auth, found)
 
 
-@router.post("/me/connection-requests/{request_id}/accept", response=RequestOut, summary="Accept a request to me")
+@router.post(
+    "/me/connection-requests/{request_id}/accept", response=ConnectionRequestOut, summary="Accept a request to me"
+)
 def accept_request(request, request_id: int):
     found = get_request_for_recipient(request.auth, request_id)
     return _answer(request, found, connections.accept_request)
 
 
 @router.post(
-    "/me/connection-requests/{request_id}/decline", response=RequestOut, summary="Decline a request (nobody is told)"
+    "/me/connection-requests/{request_id}/decline",
+    response=ConnectionRequestOut,
+    summary="Decline a request (nobody is told)",
 )
 def decline_request(request, request_id: int):
     found = get_request_for_recipient(request.auth, request_id)
     return _answer(request, found, connections.decline_request)
 
 
-@router.post("/me/connection-requests/{request_id}/withdraw", response=RequestOut, summary="Withdraw my request")
+@router.post(
+    "/me/connection-requests/{request_id}/withdraw", response=ConnectionRequestOut, summary="Withdraw my request"
+)
 def withdraw_request(request, request_id: int):
     found = get_request_for_sender(request.auth, request_id)
     return _answer(request, found, connections.withdraw_request)

@@ -11,21 +11,23 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from notifications.services import notify
 
 from . import services
-from .access import can_see_field
 from .blocks import is_blocked_between
-from .models import Connection, ConnectionRequest, ConnectionRequestStatus, User, Visibility
+from .models import Connection, ConnectionRequest, ConnectionRequestStatus, User
+
+# How members are named lives in naming.py; these names stay importable from here for older callers.
+from .naming import StrOrPromise as StrOrPromise
+from .naming import connection_name as connection_name
+from .naming import name_for, names_for
+
+shown_name = name_for
+shown_names = names_for
 
 PENDING = ConnectionRequestStatus.PENDING
-
-
-# A name to show in place of a hidden one may be a lazy translation ("A member").
-StrOrPromise = str | Promise
 
 
 def _unknown_member() -> ValidationError:
@@ -35,39 +37,6 @@ def _unknown_member() -> ValidationError:
 def people_of(user: User):
     """The active members `user` is connected with, by display name. One query when evaluated."""
     return User.objects.filter(pk__in=Connection.partner_ids(user), is_active=True).order_by("display_name", "pk")
-
-
-def connection_name(person: User) -> str:
-    """How a connection is named to the other: their display name unless they keep it to themselves. No query."""
-    if person.display_name_visibility == Visibility.ONLY_ME:
-        return f"@{person.username}"
-    return person.display_name
-
-
-def shown_name(viewer: User, member: User | None, *, hidden: StrOrPromise | None = None) -> str:
-    """The member's display name when `viewer` may see it, otherwise "@username" (what `viewer` typed), or
-    `hidden` when given (where the username would say who wrote something, as in a group: "A member").
-    A member whose account is gone (None) is "A former member". May cost a query (are they connected?)."""
-    if member is None:
-        return _("A former member")
-    if can_see_field(viewer, member, "display_name"):
-        return member.display_name
-    return str(hidden) if hidden is not None else f"@{member.username}"
-
-
-def shown_names(viewer: User, members, *, hidden: StrOrPromise | None = None) -> dict[int | None, str]:
-    """`shown_name` for many members at once, by id (None: a former member): one query whatever their number,
-    the same rule as a QuerySet (`User.objects.visible_to`), so a list costs what one name costs."""
-    people = {m.pk: m for m in members if m is not None}
-    seen = set(User.objects.visible_to(viewer).filter(pk__in=people).values_list("pk", flat=True)) if people else set()
-    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
-    names: dict[int | None, str] = {None: _("A former member")}
-    for pk, member in people.items():
-        if pk in seen or pk == viewer_id:
-            names[pk] = member.display_name
-        else:
-            names[pk] = str(hidden) if hidden is not None else f"@{member.username}"
-    return names
 
 
 def request_connection(from_user: User, to_user: User | None, message: str = "") -> ConnectionRequest:
@@ -101,7 +70,7 @@ def request_connection(from_user: User, to_user: User | None, message: str = "")
     _notify(
         to_user,
         kind="connection_request",
-        text=_("%(name)s asked to connect with you.") % {"name": from_user.display_name},
+        text=_("%(name)s asked to connect with you.") % {"name": name_for(to_user, from_user)},
     )
     return request
 
@@ -128,7 +97,7 @@ def accept_request(user: User, request: ConnectionRequest) -> Connection:
         _notify(
             request.from_user,
             kind="connection_accepted",
-            text=_("%(name)s accepted your request to connect.") % {"name": user.display_name},
+            text=_("%(name)s accepted your request to connect.") % {"name": name_for(request.from_user, user)},
         )
     return connection
 

@@ -2,7 +2,7 @@
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from lib.realtime import user_group
+from lib.realtime import SESSION_ENDED, session_group, user_group
 
 
 class NotificationsConsumer(AsyncJsonWebsocketConsumer):
@@ -11,13 +11,23 @@ class NotificationsConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=4401)
             return
-        self.group = user_group(user.pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        # One group for the member (their every page) and one for this login session, so a logout closes the
+        # sockets of that browser and a password change or a deleted account closes them all.
+        self.groups_joined = [user_group(user.pk)]
+        session = self.scope.get("session")
+        if session is not None and session.session_key:
+            self.groups_joined.append(session_group(session.session_key))
+        for group in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code):
-        if hasattr(self, "group"):
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in getattr(self, "groups_joined", []):
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def session_ended(self, event):
+        """Handles "session.ended": the login behind this socket ended; the page must not hear any more."""
+        await self.close(code=SESSION_ENDED)
 
     async def notify(self, event):
         """Handles events of type "notify" sent by lib.realtime.send_to_users."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from directory.models import Program
 from safety.country import country_choices
 
-from .models import User
+from .models import TokenScope, User
 
 
 @cache
@@ -96,6 +96,13 @@ class TokenForm(forms.Form):
         coerce=int,
         initial=90,
         choices=[(30, _("30 days")), (90, _("90 days")), (365, _("1 year"))],
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("What the token may do"),
+        choices=TokenScope.choices,
+        initial=[TokenScope.RECOVERY_READ],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose only what the app needs. No token can create or revoke tokens."),
     )
 
 

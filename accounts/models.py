@@ -9,10 +9,14 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from lib.fields import EncryptedTextField
+from lib.skeleton import skeleton
 
 
 class Visibility(models.TextChoices):
@@ -35,6 +39,9 @@ class Role(models.TextChoices):
 
 # Every role beyond member lets a person see or act on other people's data, so each needs MFA.
 STAFF_ROLES = frozenset(Role) - {Role.MEMBER}
+
+# The one answer for a username a member may not take, whatever the reason (accounts.usernames).
+USERNAME_NOT_AVAILABLE = _("That username is not available. Please choose another.")
 
 PROFILE_FIELDS = ("display_name", "pronouns", "fellowships", "languages", "time_zone")
 
@@ -76,6 +83,9 @@ class User(AbstractUser):
     fellowships_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
     languages_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
     time_zone_visibility = models.CharField(max_length=12, choices=Visibility, default=Visibility.ONLY_ME)
+    # lib.skeleton of the username, kept by save(): unique, so no two usernames look alike ("Rıver", "river").
+    # Null only for a member who already shared a skeleton with an older one when the column came.
+    username_skeleton = models.CharField(max_length=600, null=True, unique=True, editable=False)
 
     objects = PeerHavenUserManager()
 
@@ -89,7 +99,30 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         if not self.display_name:
             self.display_name = self.username
+        renamed = self._state.adding or self.username != getattr(self, "_loaded_username", self.username)
+        if renamed or self.username_skeleton is not None:
+            self.username_skeleton = skeleton(self.username) if self.username else None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "username" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "username_skeleton"}
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_username = instance.__dict__.get("username")
+        return instance
+
+    def clean(self):
+        """Refuse a username that looks like another member's (the admin's forms call this)."""
+        super().clean()
+        if not self.username:
+            return
+        others = User.objects.filter(username_skeleton=skeleton(self.username))
+        if self.pk is not None:
+            others = others.exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"username": USERNAME_NOT_AVAILABLE})
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -173,6 +206,21 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+class TokenScope(models.TextChoices):
+    """What a personal access token may reach (api/scopes.py maps every API route to one). No token reaches the
+    token routes themselves: creating and revoking tokens needs the site session and a recent password or MFA."""
+
+    RECOVERY_READ = "recovery:read", _("Read my recovery (counters, check-ins, journal, goals, plan)")
+    RECOVERY_WRITE = "recovery:write", _("Write my recovery")
+    GROUPS = "groups", _("My groups: threads, posts, notes, resources, events")
+    PEOPLE = "people", _("My profile, connections, blocks and notifications")
+    MODERATION = "moderation", _("Reports, and moderation work if I moderate")
+
+
+def all_token_scopes() -> list[str]:
+    return [scope.value for scope in TokenScope]
+
+
 class PersonalAccessTokenQuerySet(models.QuerySet):
     def usable(self) -> "PersonalAccessTokenQuerySet":
         now = timezone.now()
@@ -190,6 +238,7 @@ class PersonalAccessToken(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True, help_text="TokenScope values.")
 
     objects = PersonalAccessTokenQuerySet.as_manager()
 
@@ -202,6 +251,13 @@ class PersonalAccessToken(models.Model):
     @staticmethod
     def new_raw_token() -> str:
         return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in (self.scopes or [])
+
+    @property
+    def scope_labels(self) -> list[str]:
+        return [str(TokenScope(scope).label) for scope in self.scopes or [] if scope in TokenScope.values]
 
     @property
     def is_usable(self) -> bool:
@@ -226,7 +282,7 @@ class ConnectionRequest(models.Model):
     to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="connection_requests_received"
     )
-    message = models.CharField(_("message"), max_length=MAX_MESSAGE, blank=True)
+    message = EncryptedTextField(_("message"), max_length=MAX_MESSAGE, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=ConnectionRequestStatus, default=ConnectionRequestStatus.PENDING)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -261,3 +317,23 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker} blocks {self.blocked}"
+
+
+class NameBlock(models.Model):
+    """A block of a username that names no member now (nobody has it, or the account is gone), kept so that blocking
+    answers and lists the same whoever the name belongs to (no membership oracle, see accounts/blocks.py). Whoever
+    later takes a name that looks the same (`username_skeleton`) is blocked at once."""
+
+    blocker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="name_blocks_made")
+    username = models.CharField(max_length=150)
+    username_skeleton = models.CharField(max_length=600)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["blocker", "username_skeleton"], name="one_name_block_per_name"),
+        ]
+        indexes = [models.Index(fields=["username_skeleton"], name="name_block_skeleton")]
+
+    def __str__(self) -> str:
+        return f"{self.blocker} blocks the name {self.username}"

@@ -2,10 +2,15 @@
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.sessions.models import Session
+from django.utils import timezone
 
-from lib.personal_data import register_exporter
+from lib.personal_data import register_eraser, register_exporter
 
-from .models import PROFILE_FIELDS, Block, Connection, ConnectionRequest, User, Visibility
+from .blocks_listed import blocked_list
+from .models import PROFILE_FIELDS, Connection, ConnectionRequest, User, Visibility
+from .naming import connection_name, names_for
 
 
 def _iso(value):
@@ -21,6 +26,7 @@ def _iso(value):
         "accounts.ConnectionRequest",
         "accounts.PersonalAccessToken",
         "accounts.Block",
+        "accounts.NameBlock",
         "account.EmailAddress",
         "mfa.Authenticator",
     ),
@@ -42,9 +48,10 @@ def export_account(user) -> dict:
         ],
         "profile": profile,
         "roles": sorted(user.role_set()),
-        "connections": list(User.objects.filter(pk__in=partners).values_list("display_name", flat=True)),
+        "connections": [connection_name(p) for p in User.objects.filter(pk__in=partners)],
         "connection_requests": _connection_requests(user),
-        "blocked": [b.blocked.username for b in Block.objects.filter(blocker=user).select_related("blocked")],
+        # As the blocks page lists them: a name blocked is not told apart from a member blocked.
+        "blocked": [row["username"] for row in blocked_list(user)],
         "two_factor_methods": sorted(Authenticator.objects.filter(user=user).values_list("type", flat=True)),
         "api_tokens": [
             {
@@ -62,12 +69,28 @@ def export_account(user) -> dict:
 def _connection_requests(user) -> dict:
     """Requests the member sent (with the message they wrote) and received, with the other's display name."""
     sent, received = [], []
-    for request in ConnectionRequest.objects.filter(from_user=user).select_related("to_user"):
-        sent.append({"to": request.to_user.display_name, "message": request.message, **_request_dates(request)})
-    for request in ConnectionRequest.objects.filter(to_user=user).select_related("from_user"):
-        received.append({"from": request.from_user.display_name, **_request_dates(request)})
+    mine = list(ConnectionRequest.objects.filter(from_user=user).select_related("to_user"))
+    theirs = list(ConnectionRequest.objects.filter(to_user=user).select_related("from_user"))
+    # The others as the member may see them now (accounts.naming), never a name they keep from the member.
+    names = names_for(user, [r.to_user for r in mine] + [r.from_user for r in theirs])
+    for request in mine:
+        sent.append({"to": names[request.to_user_id], "message": request.message, **_request_dates(request)})
+    for request in theirs:
+        received.append({"from": names[request.from_user_id], **_request_dates(request)})
     return {"sent": sent, "received": received}
 
 
 def _request_dates(request) -> dict:
     return {"status": request.status, "created_at": _iso(request.created_at), "decided_at": _iso(request.decided_at)}
+
+
+@register_eraser
+def erase_logins(user) -> None:
+    """The lock-out's records of the member's logins (they hold the username) and every login session still stored
+    (their tokens go by cascade)."""
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.username).delete()
+    own = str(user.pk)
+    # Sessions are signed blobs: each is decoded to find the member's. One pass over the unexpired sessions.
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+    Session.objects.filter(pk__in=[s.pk for s in sessions if s.get_decoded().get("_auth_user_id") == own]).delete()

@@ -3,12 +3,15 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lib.personal_data import run_erasers
+from lib.realtime import close_sockets
 
-from .models import Connection, PersonalAccessToken, Role, RoleAssignment, User, hash_token
+from .models import Connection, PersonalAccessToken, Role, RoleAssignment, User, all_token_scopes, hash_token
 
 
 def update_profile(user: User, *, fellowships=None, **fields) -> User:
@@ -57,10 +60,29 @@ def disconnect(a: User, b: User) -> None:
     Connection.objects.filter(low_id=low, high_id=high).delete()
 
 
-def create_api_token(user: User, *, name: str, days: int | None = None) -> tuple[PersonalAccessToken, str]:
-    """Create a token and return it with the raw secret, which is shown once and never stored."""
+def create_api_token(
+    user: User, *, name: str, days: int | None = None, scopes: list[str] | None = None
+) -> tuple[PersonalAccessToken, str]:
+    """Create a token and return it with the raw secret, which is shown once and never stored.
+
+    `scopes` defaults to every scope. Refused (ValidationError) when the member already holds
+    `settings.API_TOKENS_MAX` usable tokens, or for an unknown scope.
+    """
     if days is None:
         days = settings.API_TOKEN_DEFAULT_DAYS
+    scopes = all_token_scopes() if scopes is None else sorted(set(scopes))
+    unknown = set(scopes) - set(all_token_scopes())
+    if unknown or not scopes:
+        raise ValidationError({"scopes": [_("Choose at least one of the scopes offered.")]})
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).first()  # two requests at once cannot both pass the cap
+        if PersonalAccessToken.objects.usable().filter(user=user).count() >= settings.API_TOKENS_MAX:
+            message = _("You already have %(max)s tokens that work; revoke one you no longer use first.")
+            raise ValidationError({"name": [message % {"max": settings.API_TOKENS_MAX}]})
+        return _new_token(user, name=name, days=days, scopes=scopes)
+
+
+def _new_token(user: User, *, name: str, days: int, scopes: list[str]) -> tuple[PersonalAccessToken, str]:
     raw = PersonalAccessToken.new_raw_token()
     token = PersonalAccessToken.objects.create(
         user=user,
@@ -68,6 +90,7 @@ def create_api_token(user: User, *, name: str, days: int | None = None) -> tuple
         token_hash=hash_token(raw),
         hint=raw[:10],
         expires_at=timezone.now() + timedelta(days=days) if days else None,
+        scopes=scopes,
     )
     return token, raw
 
@@ -82,4 +105,5 @@ def delete_account(user: User) -> None:
     """Delete the member and everything they own. Apps with data that outlives the row erase it first."""
     with transaction.atomic():
         run_erasers(user)
+        close_sockets(user_id=user.pk)
         user.delete()

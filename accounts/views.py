@@ -1,9 +1,11 @@
 import json
 
 from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_POST
 from lib.personal_data import export_for
 
 from . import services
-from .access import get_member_for_viewer, get_token_for_owner, is_site_moderator
+from .access import get_member_for_viewer, get_token_for_owner, is_site_moderator, require_recent_authentication
 from .forms import DeleteAccountForm, ProfileForm, TokenForm
 
 
@@ -77,14 +79,29 @@ def delete_account(request):
 
 @login_required
 def tokens(request):
+    """The member's tokens; creating one needs a recent password or MFA (allauth asks for it, then comes back)."""
+    if request.method == "POST":
+        require_recent_authentication(request)
     form = TokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        _token, new_token = services.create_api_token(
-            request.user, name=form.cleaned_data["name"], days=form.cleaned_data["days"]
-        )
-        form = TokenForm()
-    context = {"form": form, "tokens": request.user.api_tokens.all(), "new_token": new_token}
+        try:
+            _token, new_token = services.create_api_token(
+                request.user,
+                name=form.cleaned_data["name"],
+                days=form.cleaned_data["days"],
+                scopes=form.cleaned_data["scopes"],
+            )
+        except ValidationError as refused:
+            form.add_error(None, refused.messages)
+        else:
+            form = TokenForm()
+    context = {
+        "form": form,
+        "tokens": request.user.api_tokens.all(),
+        "new_token": new_token,
+        "tokens_max": settings.API_TOKENS_MAX,
+    }
     response = render(request, "accounts/tokens.html", context)
     response["Cache-Control"] = "no-store"
     return response
@@ -93,6 +110,7 @@ def tokens(request):
 @login_required
 @require_POST
 def token_revoke(request, token_id):
+    require_recent_authentication(request)
     token = get_token_for_owner(request.user, token_id)
     services.revoke_api_token(token)
     messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})

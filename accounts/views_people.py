@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from . import connections
 from .access import (
-    find_member,
+    find_member_for,
     get_connection_for_member,
     get_request_for_recipient,
     get_request_for_sender,
@@ -38,7 +38,7 @@ def _render_people(request, form: ConnectForm):
     context = {
         "form": form,
         "people": [(p, connections.connection_name(p)) for p in connections.people_of(request.user)],
-        "incoming": incoming_requests(request.user),
+        "incoming": [(r, connections.shown_name(request.user, r.from_user)) for r in incoming_requests(request.user)],
         "outgoing": [(r, connections.shown_name(request.user, r.to_user)) for r in outgoing],
     }
     return render(request, "accounts/people.html", context)
@@ -56,14 +56,16 @@ def people_request(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            sent = connections.request_connection(request.user, find_member(data["username"]), data["message"])
+            sent = connections.request_connection(
+                request.user, find_member_for(request.user, data["username"]), data["message"]
+            )
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
             if sent.status == ConnectionRequestStatus.ACCEPTED:
                 text = _("%(name)s had already asked you, so you are now connected.")
-                messages.success(request, text % {"name": sent.from_user.display_name})
+                messages.success(request, text % {"name": connections.shown_name(request.user, sent.from_user)})
             else:
                 messages.success(request, _("Request sent. They can accept or decline it."))
             return redirect("accounts:people")
@@ -107,7 +109,9 @@ def people_withdraw(request, request_id):
 def people_remove(request, username):
     other = get_connection_for_member(request.user, username)
     connections.remove_connection(request.user, other)
-    messages.success(request, _("%(name)s is no longer one of your people.") % {"name": other.display_name})
+    messages.success(
+        request, _("%(name)s is no longer one of your people.") % {"name": connections.connection_name(other)}
+    )
     return redirect("accounts:people")
 
 

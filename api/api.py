@@ -1,6 +1,6 @@
 """The REST API at /api/v1/: one NinjaAPI; each app contributes a router from its own api.py."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI
@@ -19,7 +19,52 @@ from safety.api import router as safety_router
 
 from .auth import MEMBER_AUTH
 
-api = NinjaAPI(
+# --- Common responses: every operation documents the errors any request may get (declared once, here) ----------
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["message"],
+    "properties": {
+        "message": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"field": {"type": ["string", "null"]}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+COMMON_RESPONSES = {
+    400: "Invalid input: `message` names the fields, `errors` says what is wrong with each.",
+    401: "Authentication required: log in or send a valid personal access token.",
+    403: "Not allowed for you.",
+    404: "Not found, or not yours to see.",
+    409: "In conflict with what is there (e.g. reported already).",
+    413: "The request is too large.",
+    422: "Understood but refused as it stands.",
+    429: "Too many requests: wait as long as `Retry-After` says.",
+}
+
+
+def with_common_responses(schema: dict) -> dict:
+    """Add the `Error` component and the COMMON_RESPONSES to every operation that does not declare them itself."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in COMMON_RESPONSES.items():
+                responses.setdefault(str(status), {"description": description, "content": content})
+    return schema
+
+
+class PeerHavenAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs):
+        return with_common_responses(super().get_openapi_schema(**kwargs))
+
+
+api = PeerHavenAPI(
     title="PeerHaven API",
     version="1",
     description=(
@@ -88,6 +133,15 @@ def on_not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request, exc):
     return _error(request, 403, str(exc) or "You may not do that.")
+
+
+# --- Robustness: no input answers 500 (the request guard in peerhaven/middleware.py refuses most before a view) --
+
+
+@api.exception_handler(RequestDataTooBig)
+def on_request_too_big(request, exc):
+    """A body over DATA_UPLOAD_MAX_MEMORY_SIZE read by a view (the guard refuses it first): 413, with a message."""
+    return _error(request, 413, "The request is too large.")
 
 
 for _router in (

@@ -19,12 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import is_site_moderator, is_suspended
 from accounts.models import Role
+from accounts.naming import UNNAMED as NAMING_UNNAMED
 
 from .models import Event, Group, GroupRole, Membership, Post, Resource, Thread
 
-# Beside what a member wrote in a group, one who keeps their name from the viewer is "A member" (the `hidden` of
-# accounts.connections.shown_name): never their username, which would say who wrote it.
-UNNAMED = _("A member")
+# Beside what a member wrote in a group, one who keeps their name from the viewer is "A member" (accounts.naming):
+# never their username, which would say who wrote it.
+UNNAMED = NAMING_UNNAMED
 
 
 def _lookup(slug: str | None, group_id: int | None) -> dict:

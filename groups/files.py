@@ -9,8 +9,10 @@ Metadata is stripped so that a member never shares more than they meant to (a ph
   comments are gone; an animated GIF keeps its first frame only;
 - PDFs are rewritten page by page with pypdf: the document information (/Author, /Producer, /Title...), XMP
   streams, document-level actions (/OpenAction, /Names with JavaScript or embedded files) and page actions are
-  dropped; link annotations other than plain web or in-document links are removed. If anything active is still
-  found afterwards (/JS, /JavaScript, /Launch, embedded files), the file is refused rather than half-cleaned.
+  dropped; a link (or any other action) survives only if it goes to a place in the document (/GoTo) or to an
+  http, https or mailto address (/URI): a `javascript:`, `file:` or `data:` address, /Launch, /SubmitForm,
+  /ImportData, /GoToR and the rest are removed, as is a chain (/Next) holding one. If anything active is still
+  found afterwards (/JS, /JavaScript, /Launch, embedded files...), the file is refused rather than half-cleaned.
 """
 
 import io
@@ -39,7 +41,20 @@ PDF = ("application/pdf", "pdf")
 # Dictionary keys that make a PDF do something on its own; dropped where found, refused if they survive.
 ACTIVE_KEYS = {"/JS", "/JavaScript", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/RichMedia", "/XFA"}
 DROPPED_KEYS = {"/AA", "/OpenAction", "/Metadata", "/PieceInfo", "/Names", "/AcroForm", "/StructTreeRoot"}
-SAFE_ACTIONS = {"/URI", "/GoTo"}
+SAFE_URI_SCHEMES = {"http", "https", "mailto"}
+# Actions that run, open, send or fetch something: never kept, and the file is refused if one survives cleaning.
+REFUSED_ACTIONS = {
+    "/JavaScript",
+    "/Launch",
+    "/SubmitForm",
+    "/ImportData",
+    "/GoToR",
+    "/GoToE",
+    "/Rendition",
+    "/RichMediaExecute",
+}
+# Keys whose value is an action (or a chain of them); removed when the action is not a safe one.
+ACTION_KEYS = {"/A", "/Next"}
 SAFE_ANNOTATIONS = {"/Link", "/Text", "/Highlight", "/Underline", "/StrikeOut", "/Squiggly", "/Popup"}
 
 
@@ -160,7 +175,6 @@ def clean_pdf(content: bytes) -> bytes:
         writer.metadata = None
         for page in writer.pages:
             _clean_page(page)
-        writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
         _strip(writer)
         out = io.BytesIO()
         writer.write(out)
@@ -185,39 +199,86 @@ def _clean_page(page) -> None:
         if annotation.get("/Subtype") not in SAFE_ANNOTATIONS or "/AA" in annotation:
             continue
         action = annotation.get("/A")
-        if action is not None and action.get_object().get("/S") not in SAFE_ACTIONS:
+        if action is not None and not safe_action(action):
             continue
         kept.append(reference)
     page[NameObject("/Annots")] = kept
 
 
+def safe_action(action, depth: int = 0) -> bool:
+    """Whether a PDF action (with its /Next chain) only moves within the document or opens a web or mail address."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    action = action.get_object()
+    if depth > 20:
+        return False
+    if isinstance(action, ArrayObject):
+        return all(safe_action(item, depth + 1) for item in action)
+    if not isinstance(action, DictionaryObject):
+        return False
+    kind = action.get("/S")
+    if kind == "/URI":
+        if not safe_uri(action.get("/URI")):
+            return False
+    elif kind != "/GoTo":
+        return False
+    chained = action.get("/Next")
+    return chained is None or safe_action(chained, depth + 1)
+
+
+def safe_uri(value) -> bool:
+    """An absolute http, https or mailto address. Readers, like browsers, ignore whitespace and control characters
+    inside the scheme (`java\tscript:`), so those are removed before the scheme is read."""
+    if value is None:
+        return False
+    value = value.get_object()
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    text = "".join(ch for ch in text if ord(ch) > 0x20 and ord(ch) != 0x7F)
+    scheme, colon, _rest = text.partition(":")
+    return bool(colon) and scheme.isascii() and scheme.lower() in SAFE_URI_SCHEMES
+
+
 def _strip(writer) -> None:
-    """Drop what must not travel from every object the writer will write; refuse if something active remains."""
-    for obj in list(writer._objects):
-        if obj is not None:
-            _walk(obj, depth=0)
+    """Drop what must not travel from every object the writer will write, forget the objects nothing refers to any
+    more (a removed link's script), then refuse the file if something active remains anywhere."""
+    for check in (False, True):
+        for obj in list(writer._objects):
+            if obj is not None:
+                _walk(obj, depth=0, check=check)
+        if not check:
+            writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
 
 
-def _walk(obj, depth: int) -> None:
+def _walk(obj, depth: int, check: bool) -> None:
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
     if depth > 50 or isinstance(obj, IndirectObject):
         return  # indirect objects are visited on their own from writer._objects
     if isinstance(obj, DictionaryObject):
+        if check and obj.get("/S") in REFUSED_ACTIONS:
+            raise _refuse(_("This PDF contains scripts or attachments, which can't be shared here."))
         if obj.get("/Type") in ("/Metadata", "/EmbeddedFile") and isinstance(obj, StreamObject):
             obj.set_data(b"")
-        if obj.get("/S") in ("/JavaScript", "/Launch"):
-            raise _refuse(_("This PDF contains scripts or attachments, which can't be shared here."))
         for key in list(obj.keys()):
-            if key in ACTIVE_KEYS:
+            if check and key in ACTIVE_KEYS:
                 raise _refuse(_("This PDF contains scripts or attachments, which can't be shared here."))
-            if key in DROPPED_KEYS:
+            if key in DROPPED_KEYS or (key in ACTION_KEYS and _is_action(obj[key]) and not safe_action(obj[key])):
                 del obj[key]
                 continue
-            _walk(obj[key], depth + 1)
+            _walk(obj[key], depth + 1, check)
     elif isinstance(obj, ArrayObject):
         for item in obj:
-            _walk(item, depth + 1)
+            _walk(item, depth + 1, check)
+
+
+def _is_action(value) -> bool:
+    """A dictionary with an action type (/S), or a list of them: other dictionaries reuse the names /A and /Next."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    value = value.get_object()
+    if isinstance(value, ArrayObject):
+        return any(_is_action(item) for item in value)
+    return isinstance(value, DictionaryObject) and "/S" in value
 
 
 def download_name(title: str, extension: str) -> str:

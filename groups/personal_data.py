@@ -2,10 +2,13 @@
 
 Deleting the member removes memberships, requests, reactions, reads, RSVPs and notes received by cascade. Their
 posts lose their author (SET_NULL) — so the eraser below first empties their words, leaving "deleted" in place so
-that a thread's numbering holds. Notes they sent are deleted.
+that a thread's numbering holds. Notes they sent are deleted. A thread they started keeps the others' replies under
+a neutral title, or goes when nobody else wrote in it. Events they organised and resources they added go, with the
+resource's file.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.connections import shown_names
 from lib.personal_data import model_row, register_eraser, register_exporter
@@ -26,6 +29,7 @@ from .models import (
     Thread,
     ThreadRead,
 )
+from .services.resources import erase_resources_of
 
 
 @register_exporter(
@@ -101,3 +105,12 @@ def erase_words(user) -> None:
     """Before the member's row goes: empty their posts (kept as "deleted" for numbering) and delete notes sent."""
     Post.objects.filter(author=user).update(body="", html="", deleted_at=timezone.now())
     SupportNote.objects.filter(sender=user).delete()
+    for thread in Thread.objects.filter(author=user):
+        if Post.objects.filter(thread=thread, deleted_at__isnull=True).exists():
+            thread.title = _("A conversation started by a member who has left")
+            thread.save(update_fields=["title"])
+        else:
+            thread.delete()
+    # An event names a place and a time the organiser chose; past or future, it goes with them (RSVPs by cascade).
+    Event.objects.filter(organizer=user).delete()
+    erase_resources_of(user)

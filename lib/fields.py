@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
-from django.db import models
+from django.db import migrations, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.expressions import Combinable, Expression
 
@@ -79,3 +79,47 @@ def encrypted_fields_by_model() -> dict[type[models.Model], list[str]]:
         if names:
             found[model] = names
     return found
+
+
+def encrypt_existing(app_label: str, model_name: str, columns: list[str]) -> migrations.RunPython:
+    """A data migration that encrypts the plain values already in `columns` (after an AlterField to an encrypted
+    field; values already encrypted are left alone, so it may run twice). Its reverse decrypts them again, before
+    the reversed AlterField turns the column back. Raw SQL, since the historical model's field would decrypt."""
+
+    def forward(apps: Any, schema_editor: Any) -> None:
+        _rewrite(apps.get_model(app_label, model_name), schema_editor.connection, columns, _encrypted)
+
+    def backward(apps: Any, schema_editor: Any) -> None:
+        _rewrite(apps.get_model(app_label, model_name), schema_editor.connection, columns, _decrypted)
+
+    return migrations.RunPython(forward, backward)
+
+
+def _encrypted(value: str) -> str:
+    try:
+        crypto.decrypt(value)
+        return value
+    except (crypto.InvalidToken, ValueError):
+        return crypto.encrypt(value)
+
+
+def _decrypted(value: str) -> str:
+    try:
+        return crypto.decrypt(value)
+    except (crypto.InvalidToken, ValueError):
+        return value
+
+
+def _rewrite(model: Any, connection: BaseDatabaseWrapper, columns: list[str], change: Any) -> None:
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    pk = quote(model._meta.pk.column)
+    names = [quote(model._meta.get_field(c).column) for c in columns]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {pk}, {', '.join(names)} FROM {table}")  # noqa: S608
+        rows = cursor.fetchall()
+        for row in rows:
+            values = [change(v) if v else v for v in row[1:]]
+            if values != list(row[1:]):
+                sets = ", ".join(f"{name} = %s" for name in names)
+                cursor.execute(f"UPDATE {table} SET {sets} WHERE {pk} = %s", [*values, row[0]])  # noqa: S608

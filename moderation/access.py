@@ -13,7 +13,7 @@ from accounts.access import is_site_moderator
 from groups.access import get_group_for_viewer, is_group_staff
 from groups.models import Group, GroupRole, Membership
 
-from .models import Appeal, AppealStatus, ModerationAction, Report, ReportStatus
+from .models import Appeal, AppealDecider, AppealStatus, ModerationAction, Report, ReportStatus
 
 
 def require_site_moderator(user) -> None:
@@ -154,7 +154,11 @@ def may_moderate(user, group: Group | None) -> bool:
 
 
 def may_decide(moderator, appeal_: Appeal) -> bool:
+    """Anyone who moderates the action's scope, except the member and the moderator who took it; that moderator
+    only when the appeal went back to them because nobody else moderates (`AppealDecider.SAME_MODERATOR`)."""
     action = appeal_.action
-    if action.moderator_id == moderator.pk or appeal_.member_id == moderator.pk:
+    if appeal_.member_id == moderator.pk:
         return False
+    if action.moderator_id == moderator.pk:
+        return appeal_.decider == AppealDecider.SAME_MODERATOR and may_moderate(moderator, action.group)
     return may_moderate(moderator, action.group)

@@ -4,22 +4,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from accounts.models import User
 from safety.crisis import check_text
 
 from .models import Report, ReportReason, ReportStatus, RiskKind
-from .tasks import ASKED_TO_TALK, group_staff_ids, route_new_alert, site_moderator_ids
+from .tasks import ASKED_TO_TALK, route_new_alert
 
-__all__ = ["ASKED_TO_TALK", "alert_if_at_risk", "ask_to_talk", "moderators_for", "raise_at_risk_alert"]
+__all__ = ["ASKED_TO_TALK", "alert_if_at_risk", "ask_to_talk", "raise_at_risk_alert"]
 
 # Pressing "talk to a moderator" again within this time does not alert the moderators twice.
 ASK_AGAIN_AFTER = timedelta(hours=1)
-
-
-def moderators_for(group=None) -> list:
-    """The site's moderators and the facilitators and moderators of the group, if any (who may decide an appeal).
-    Who hears of an at-risk alert, and when, is `moderation.tasks.route_new_alert`."""
-    return list(User.objects.filter(pk__in=site_moderator_ids() | group_staff_ids(group)))
 
 
 def raise_at_risk_alert(

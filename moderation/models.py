@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.fields import EncryptedTextField
+
 
 class ReportReason(models.TextChoices):
     AT_RISK = "at_risk", _("Someone may be at risk")
@@ -50,7 +52,7 @@ class Report(models.Model):
     )
     group = models.ForeignKey("groups.Group", null=True, blank=True, on_delete=models.CASCADE, related_name="reports")
     reason = models.CharField(max_length=12, choices=ReportReason)
-    detail = models.TextField(_("what happened (optional)"), blank=True)
+    detail = EncryptedTextField(_("what happened (optional)"), blank=True)
     priority = models.BooleanField(default=False, help_text="At risk: moderators see it first.")
     status = models.CharField(max_length=10, choices=ReportStatus, default=ReportStatus.OPEN)
     created_at = models.DateTimeField(default=timezone.now)
@@ -130,12 +132,24 @@ class AppealStatus(models.TextChoices):
     OVERTURNED = "overturned", _("The decision was reversed")
 
 
+class AppealDecider(models.TextChoices):
+    """Who decides an appeal, as the member is told: a role, never a name (moderation.services.appeals)."""
+
+    ANOTHER_MODERATOR = "another_moderator", _("another moderator")
+    GROUP_FACILITATOR = "group_facilitator", _("the group's facilitator")
+    ADMINISTRATORS = "administrators", _("the site's administrators")
+    # Nobody else moderates the site: the moderator who decided looks again rather than the appeal never ending.
+    SAME_MODERATOR = "same_moderator", _("the moderator who decided, as nobody else moderates here yet")
+
+
 class Appeal(models.Model):
     action = models.OneToOneField(ModerationAction, on_delete=models.CASCADE, related_name="appeal")
     member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="appeals")
-    text = models.TextField(_("why the decision should change"))
+    text = EncryptedTextField(_("why the decision should change"))
     status = models.CharField(max_length=10, choices=AppealStatus, default=AppealStatus.OPEN)
-    response = models.TextField(_("answer to the member"), blank=True)
+    # Chosen when the appeal is made; blank on appeals made before routing existed.
+    decider = models.CharField(max_length=20, choices=AppealDecider, blank=True)
+    response = EncryptedTextField(_("answer to the member"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -10,6 +10,20 @@ import subprocess
 import sys
 
 import uvicorn
+from django.conf import settings
+
+from lib.hosts import is_loopback_host
+
+
+def refuse_public_host_with_dev_keys(host: str) -> str | None:
+    """Why `host` may not be served with these settings, or None: DEBUG with the published development keys
+    listens on loopback only."""
+    if settings.DEBUG and settings.USING_DEV_KEYS and not is_loopback_host(host):
+        return (
+            f"--host {host} is not loopback: with DEBUG=1 set SECRET_KEY and DATA_ENCRYPTION_KEYS first (the"
+            " development keys are public and would encrypt members' journals), or serve on 127.0.0.1."
+        )
+    return None
 
 
 def main() -> None:
@@ -19,6 +33,9 @@ def main() -> None:
     parser.add_argument("--no-worker", action="store_true", help="do not start the background task worker")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peerhaven.settings")
+    refusal = refuse_public_host_with_dev_keys(args.host)
+    if refusal:
+        parser.exit(2, f"peerhaven.serve: {refusal}\n")
 
     worker = None
     if not args.no_worker:
@@ -32,6 +49,9 @@ def main() -> None:
             log_level="info",
             lifespan="off",
             access_log=False,
+            # The client's address is decided by lib/clientip.py from TRUSTED_PROXIES; uvicorn must not rewrite
+            # it from X-Forwarded-For first (by default it believes any loopback peer).
+            proxy_headers=False,
         )
     finally:
         if worker is not None:

@@ -6,11 +6,14 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS and, usually, DATABASE_URL and REDIS_URL (see
 
 import os
 import sys
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from lib.hosts import is_loopback_host
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -74,6 +77,20 @@ if not DATA_ENCRYPTION_KEYS and not DEBUG:
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
+# The development keys are published in this file: the SECRET_KEY, and the data key derived from it that encrypts
+# journals. They are used only where nobody else can connect: DEBUG on a loopback host (peerhaven.serve also
+# refuses a --host other than loopback with them). A site that answers another name must set its own keys.
+USING_DEV_KEYS = not env_str("SECRET_KEY") or not DATA_ENCRYPTION_KEYS
+_public_hosts = [host for host in ALLOWED_HOSTS if not is_loopback_host(host)]
+if DEBUG and USING_DEV_KEYS and _public_hosts:
+    _missing = " and ".join(name for name in ("SECRET_KEY", "DATA_ENCRYPTION_KEYS") if not env_str(name))
+    raise ImproperlyConfigured(
+        f"DEBUG=1 with ALLOWED_HOSTS={','.join(_public_hosts)} (not loopback) needs {_missing} set: the development"
+        " keys are public and would encrypt members' journals. Set SECRET_KEY (e.g. the output of"
+        " `python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`) and DATA_ENCRYPTION_KEYS (the output of"
+        " `python3 -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`),"
+        " or keep ALLOWED_HOSTS to 127.0.0.1,localhost,[::1]."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = env_str("SITE_NAME", "PeerHaven")
@@ -81,6 +98,8 @@ SITE_NAME = env_str("SITE_NAME", "PeerHaven")
 LIVE_SOCKET_PATH = env_str("LIVE_SOCKET_PATH", "/ws/notifications/")
 
 INSTALLED_APPS = [
+    # First, so that its createsuperuser (refusing look-alike usernames) replaces django.contrib.auth's.
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -102,7 +121,6 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # PeerHaven apps, by domain (docs/ARCHITECTURE.md).
     "peerhaven",
-    "accounts",
     "safety",
     "directory",
     "groups",
@@ -113,15 +131,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: forwarded headers from anyone but a trusted proxy are dropped before anything reads them.
+    "peerhaven.proxy.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before sessions and every view: a NUL in any text (400) or a body over the limit (413) goes no further.
+    "peerhaven.middleware.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside every middleware that may answer a member by itself (MFA, suspension, axes).
+    "accounts.middleware.PrivateResponsesNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -129,6 +153,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimezoneMiddleware",
     "accounts.middleware.StaffRolesRequireMFAMiddleware",
     "moderation.middleware.SuspendedMemberMiddleware",
+    "peerhaven.throttling.RateLimitMiddleware",
     # API writes with an Idempotency-Key run in one transaction with their stored answer (api.idempotency).
     "api.idempotency.IdempotencyMiddleware",
     # Axes goes last so that it sees the outcome of every login attempt.
@@ -153,6 +178,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "peerhaven.context_processors.site",
                 "notifications.context_processors.unread_notifications",
+                "moderation.context_processors.moderation_links",
             ],
         },
     },
@@ -190,6 +216,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rate limits and lock-outs need a cache shared by every worker: Redis when REDIS_URL is set,
 # otherwise the database (works across WSGI workers without another service).
 REDIS_URL = env_str("REDIS_URL")
+# Limits on writes per member and per address (lib/throttle.py, README "Rate limits"): "off", or overrides such as
+# "post=30/10m,note=20/h,post@ip=100/h".
+RATE_LIMITS = env_str("RATE_LIMITS")
 # Parallel test workers share one Redis; each keeps to its own keys and channel names.
 REDIS_PREFIX = env_str("REDIS_PREFIX", f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}" if TESTING else "")
 if REDIS_URL:
@@ -260,6 +289,9 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Sign-up answers "not available" this many times an hour to one address, then asks it to wait (accounts.adapter):
+# enough for a person choosing a name, too few to test a list of names. 0 (or RATE_LIMITS=off) turns it off.
+SIGNUP_USERNAME_REFUSALS = 0 if env_str("RATE_LIMITS") == "off" else env_int("SIGNUP_USERNAME_REFUSALS", 10)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 
@@ -288,7 +320,27 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-if env_bool("BEHIND_TLS_PROXY", False):
+# The reverse proxies whose forwarded headers are believed (lib/clientip.py): addresses or networks, e.g.
+# 127.0.0.1 for nginx on the same machine. Empty: no X-Forwarded-For or X-Forwarded-Proto is believed from anyone.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network (e.g. 127.0.0.1 or 10.0.0.0/8)"
+        ) from None
+# Lock-outs and rate limits count by this address (allauth's limits ask accounts.adapter, which asks the same).
+AXES_CLIENT_IP_CALLABLE = "lib.clientip.client_ip"
+# BEHIND_TLS_PROXY=1: the proxy terminates TLS and says so in X-Forwarded-Proto; believed only from a trusted proxy
+# (peerhaven.proxy.ForwardedHeadersMiddleware drops the header from anyone else).
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
+    if not TRUSTED_PROXIES:
+        raise ImproperlyConfigured(
+            "BEHIND_TLS_PROXY=1 needs TRUSTED_PROXIES: the address of the proxy that sets X-Forwarded-Proto"
+            " (e.g. TRUSTED_PROXIES=127.0.0.1 when it runs on this machine)."
+        )
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # The finder's map: a tile server URL template such as https://tile.example.org/{z}/{x}/{y}.png. With none
@@ -378,6 +430,8 @@ if RISK_ALERT_ESCALATE_MINUTES < 1:
     raise ImproperlyConfigured(f"RISK_ALERT_ESCALATE_MINUTES must be 1 or more, not {RISK_ALERT_ESCALATE_MINUTES}")
 # Personal access tokens for the API expire after this many days unless the member picks otherwise.
 API_TOKEN_DEFAULT_DAYS = env_int("API_TOKEN_DEFAULT_DAYS", 90)
+# Usable (not revoked, not expired) personal access tokens a member may hold at once.
+API_TOKENS_MAX = env_int("API_TOKENS_MAX", 10)
 
 LOGGING = {
     "version": 1,

@@ -278,3 +278,36 @@ def test_no_pending_migrations(db):
         call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     except SystemExit:
         pytest.fail(f"Pending migrations:\n{out.getvalue()}")
+
+
+# Pages a logged-in member may GET without ending the very login the walk runs under.
+LOGGING_OUT = {"/accounts/logout/", "/admin/logout/"}
+
+
+def test_every_answer_to_a_logged_in_member_says_no_store(client, member, site_objects):
+    client.force_login(member)
+    paths = {route.path for route in all_routes(site_objects)} | set(MEMBER_PAGES) | set(group_member_pages())
+    failures = []
+    for path in sorted(paths - LOGGING_OUT):
+        response = client.get(path)
+        if "no-store" not in response.get("Cache-Control", ""):
+            failures.append(
+                f"{path} answered {response.status_code} with Cache-Control {response.get('Cache-Control')}"
+            )
+    assert not failures, "\n".join(failures)
+
+
+def test_every_api_me_answer_to_a_token_says_no_store(client, member, site_objects):
+    from conftest import auth
+
+    headers = auth(member)
+    me_paths = sorted(route.path for route in all_routes(site_objects) if route.path.startswith("/api/v1/me"))
+    assert "/api/v1/me" in me_paths and len(me_paths) > 10
+    for path in me_paths:
+        response = client.get(path, **headers)
+        assert "no-store" in response.get("Cache-Control", ""), f"{path} answered {response.status_code}"
+
+
+def test_public_pages_to_anonymous_visitors_may_be_cached(client, site_objects):
+    for path in ["/", "/meetings/", f"/meetings/{site_objects['meeting_id']}/", "/help/"]:
+        assert "no-store" not in client.get(path).get("Cache-Control", ""), path

@@ -60,10 +60,10 @@ def test_blocking_twice_is_harmless(member_client, member, group_world):
     assert Block.objects.count() == 1
 
 
-def test_unknown_member_is_404_and_anonymous_is_sent_to_log_in(member_client, group_world):
+def test_an_unknown_name_answers_like_a_member_and_anonymous_is_sent_to_log_in(member_client, group_world):
     from django.test import Client
 
-    assert member_client.get("/me/blocks/add/nobody/").status_code == 404
+    assert member_client.get("/me/blocks/add/nobody/").status_code == 200
     for url in ("/me/blocks/", "/me/blocks/add/writer/"):
         response = Client().get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]

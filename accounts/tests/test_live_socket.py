@@ -11,8 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 
-from conftest import make_member, need
-from lib.realtime import send_to_users
+from conftest import PASSWORD, make_member, need
+from lib.realtime import SESSION_ENDED, send_to_users
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -124,8 +124,8 @@ def redis_answers() -> bool:
         return False
 
 
-@pytest.mark.redis
-def test_events_travel_over_the_redis_channel_layer(client):
+def over_redis(scenario):
+    """Run `scenario()` with the Redis channel layer (skipped outside CI when no Redis answers)."""
     need(redis_answers(), f"a Redis server at {REDIS_URL}")
     layer = {
         "default": {
@@ -136,9 +136,14 @@ def test_events_travel_over_the_redis_channel_layer(client):
     with override_settings(CHANNEL_LAYERS=layer):
         channel_layers.backends.clear()
         try:
-            message, nothing_for_them = deliver_and_receive(client)
+            return scenario()
         finally:
             channel_layers.backends.clear()
+
+
+@pytest.mark.redis
+def test_events_travel_over_the_redis_channel_layer(client):
+    message, nothing_for_them = over_redis(lambda: deliver_and_receive(client))
     assert message["data"] == {"text": "hello"}
     assert nothing_for_them
 
@@ -174,3 +179,82 @@ def test_reading_notifications_tells_the_members_other_pages_what_is_left(client
     assert message == {"kind": "notifications_read", "data": {"unread": 1}}
     assert silent
     assert Notification.objects.for_user(me).unread().count() == 1
+
+
+# --- A socket closes when the login behind it ends ----------------------------------------------------------
+
+
+def logged_in(user) -> tuple[Client, bytes]:
+    client = Client()
+    client.force_login(user)
+    return client, f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()
+
+
+def socket_after(action, user, *, other_session: bool = False):
+    """Open a socket under the member's session, run `action(client)` through HTTP, then send a notification:
+    returns (the close code the socket got or None, whether a notification still arrived)."""
+    client, cookie = logged_in(user)
+    _other_client, other_cookie = logged_in(user)
+
+    async def scenario():
+        from channels.db import database_sync_to_async
+
+        socket, connected, _ = await open_socket(other_cookie if other_session else cookie)
+        assert connected
+        await database_sync_to_async(action)(client)
+
+        @database_sync_to_async
+        def notify_them():
+            with transaction.atomic():
+                send_to_users([user.pk], {"type": "notify", "data": {"text": "after"}})
+
+        await notify_them()
+        output = await socket.receive_output(timeout=5)
+        code = output.get("code") if output["type"] == "websocket.close" else None
+        still_hears = output["type"] == "websocket.send"
+        await socket.disconnect()
+        return code, still_hears
+
+    return async_to_sync(scenario)()
+
+
+def log_out(client):
+    assert client.post("/accounts/logout/").status_code == 302
+
+
+def change_password(client):
+    response = client.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": "a new long passphrase 42", "password2": "a new long passphrase 42"},
+    )
+    assert response.status_code == 302
+
+
+def delete_account(client):
+    assert client.post("/me/delete/", {"password": PASSWORD, "confirm": "DELETE"}).status_code == 302
+
+
+def test_logging_out_closes_that_sessions_socket():
+    code, still_hears = socket_after(log_out, make_member("leaver"))
+    assert code == SESSION_ENDED and not still_hears
+
+
+def test_logging_out_leaves_the_members_other_logins_open():
+    code, still_hears = socket_after(log_out, make_member("twodevices"), other_session=True)
+    assert code is None and still_hears
+
+
+def test_changing_the_password_closes_every_socket_of_the_member():
+    code, _ = socket_after(change_password, make_member("changer"), other_session=True)
+    assert code == SESSION_ENDED
+
+
+def test_deleting_the_account_closes_every_socket_of_the_member():
+    code, _ = socket_after(delete_account, make_member("goner"), other_session=True)
+    assert code == SESSION_ENDED
+
+
+@pytest.mark.redis
+def test_logging_out_closes_the_socket_over_redis():
+    code, still_hears = over_redis(lambda: socket_after(log_out, make_member("redisleaver")))
+    assert code == SESSION_ENDED and not still_hears

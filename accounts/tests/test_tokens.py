@@ -6,12 +6,24 @@ from django.utils import timezone
 
 from accounts.models import PersonalAccessToken
 from accounts.services import create_api_token
+from conftest import confirmed_client
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def member_client(member):
+    """The member, having just given their password (tokens need it)."""
+    return confirmed_client(member)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return confirmed_client(outsider)
+
+
 def test_member_creates_a_token_sees_it_once_and_it_works(client, member_client, member):
-    response = member_client.post("/me/tokens/", {"name": "My phone", "days": "30"})
+    response = member_client.post("/me/tokens/", {"name": "My phone", "days": "30", "scopes": ["people"]})
     html = response.content.decode()
     raw = re.search(r'id="new-token"[^>]*value="(phat_[^"]+)"', html).group(1)
     assert response["Cache-Control"] == "no-store"
@@ -69,23 +81,22 @@ def test_token_list_shows_only_my_tokens(member_client, outsider):
     assert "outsider-secret-name" not in member_client.get("/me/tokens/").content.decode()
 
 
-def test_tokens_through_the_api(client, member):
-    _token, raw = create_api_token(member, name="cli")
-    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
-    created = client.post("/api/v1/me/tokens", {"name": "second", "days": 7}, content_type="application/json", **auth)
+def test_tokens_through_the_api_with_the_session(client, member_client, member):
+    create_api_token(member, name="cli")
+    body = {"name": "second", "days": 7, "scopes": ["recovery:read"]}
+    created = member_client.post("/api/v1/me/tokens", body, content_type="application/json")
     assert created.status_code == 201
-    assert created.json()["token"].startswith("phat_")
-    listed = client.get("/api/v1/me/tokens", **auth).json()
+    assert created.json()["token"].startswith("phat_") and created.json()["scopes"] == ["recovery:read"]
+    listed = member_client.get("/api/v1/me/tokens").json()
     assert {t["name"] for t in listed} == {"cli", "second"}
     assert all("token" not in t for t in listed)
     second_id = created.json()["id"]
-    assert client.delete(f"/api/v1/me/tokens/{second_id}", **auth).status_code == 204
-    assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {created.json()['token']}").status_code == 401
+    assert member_client.delete(f"/api/v1/me/tokens/{second_id}").status_code == 204
+    assert client.get("/api/v1/me/journal", HTTP_AUTHORIZATION=f"Bearer {created.json()['token']}").status_code == 401
 
 
-def test_outsider_cannot_revoke_a_token_through_the_api(client, member, outsider):
+def test_outsider_cannot_revoke_a_token_through_the_api(outsider_client, member):
     token, _raw = create_api_token(member, name="mine")
-    _t, outsider_raw = create_api_token(outsider, name="theirs")
-    response = client.delete(f"/api/v1/me/tokens/{token.pk}", HTTP_AUTHORIZATION=f"Bearer {outsider_raw}")
+    response = outsider_client.delete(f"/api/v1/me/tokens/{token.pk}")
     assert response.status_code == 404
     assert response.json() == {"message": "Not found."}

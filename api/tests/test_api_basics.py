@@ -3,6 +3,7 @@ import json
 import pytest
 
 from accounts.services import create_api_token
+from conftest import confirmed_client
 
 pytestmark = pytest.mark.django_db
 
@@ -84,14 +85,15 @@ def test_malformed_bodies_answer_400_not_500(client, token_auth, body):
     assert "message" in response.json()
 
 
-def test_token_create_rejects_bad_days(client, token_auth):
-    response = client.post("/api/v1/me/tokens", {"name": "x", "days": 0}, content_type="application/json", **token_auth)
+def test_token_create_rejects_bad_days(member):
+    client = confirmed_client(member)
+    response = client.post("/api/v1/me/tokens", {"name": "x", "days": 0}, content_type="application/json")
     assert response.status_code == 400
     assert "days" in response.json()["message"]
 
 
-def test_a_path_parameter_of_the_wrong_type_answers_400(client, token_auth):
-    response = client.delete("/api/v1/me/tokens/not-a-number", **token_auth)
+def test_a_path_parameter_of_the_wrong_type_answers_400(member):
+    response = confirmed_client(member).delete("/api/v1/me/tokens/not-a-number")
     assert response.status_code in (400, 404)
     assert "message" in response.json()
 

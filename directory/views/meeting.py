@@ -10,6 +10,8 @@ from django.utils.timezone import now
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from lib.clientip import client_ip
+
 from .. import services
 from ..access import can_steward, get_meeting_for_viewer
 from ..forms import CorrectionForm
@@ -136,7 +138,7 @@ def meeting_ics(request, meeting_id):
 
 
 def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip(request) or "unknown"
 
 
 def report_correction(request, meeting_id):

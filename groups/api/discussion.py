@@ -14,12 +14,14 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
+from accounts.api_byline import BylineOut
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_name, shown_names
-from lib.paging import counted_page_of
+from accounts.naming import Byline
+from lib.paging import counted_page_of, page_field
 
-from ..access import UNNAMED, get_group_for_reader, get_post_for_reader, get_thread_for_reader
+from ..access import get_group_for_reader, get_post_for_reader, get_thread_for_reader
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..naming import group_bylines
 from ..services import discussion as services
 
 router = Router(tags=["discussion"])
@@ -30,7 +32,7 @@ MAX_LIMIT = 100
 class PageQuery(Schema):
     model_config = {"extra": "forbid"}
 
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
@@ -39,6 +41,7 @@ class ThreadOut(Schema):
     group: int
     title: str
     author: str = Field(..., description="The name shown: display name, or “A member” when kept private.")
+    by: BylineOut = Field(..., description="Who started it: the name shown, their username and roles beside it.")
     created_at: datetime
     last_post_at: datetime
     post_count: int
@@ -65,7 +68,8 @@ class PostOut(Schema):
     id: int
     thread: int
     number: int
-    author: str
+    author: str = Field(..., description="The name shown: display name, or “A member” when kept private.")
+    by: BylineOut = Field(..., description="Who wrote it: the name shown, their username and roles beside it.")
     mine: bool
     html: str
     body: str | None = Field(None, description="The Markdown source, for its author only.")
@@ -121,12 +125,13 @@ class ReadOut(Schema):
     unread: int
 
 
-def _thread_out(thread: Thread, last_read: int, author: str) -> dict:
+def _thread_out(thread: Thread, last_read: int, author: Byline) -> dict:
     return {
         "id": thread.pk,
         "group": thread.group_id,
         "title": thread.title,
-        "author": author,
+        "author": author.name,
+        "by": author.as_dict(),
         "created_at": thread.created_at,
         "last_post_at": thread.last_post_at,
         "post_count": thread.post_count,
@@ -135,6 +140,10 @@ def _thread_out(thread: Thread, last_read: int, author: str) -> dict:
         "locked": thread.locked,
         "slow_mode_seconds": thread.slow_mode_seconds,
     }
+
+
+def _starter(user, thread: Thread) -> Byline:
+    return group_bylines(user, thread.group_id, [thread.author])[thread.author_id]
 
 
 def _posts_out(user, posts: list[Post]) -> list[dict]:
@@ -148,7 +157,8 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
     for row in rows:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(user) if any(p.quote_id for p in posts) else set()
-    names = shown_names(user, [post.author for post in posts], hidden=UNNAMED)
+    group_id = posts[0].thread.group_id if posts else None
+    names = group_bylines(user, group_id, [post.author for post in posts])
     out = []
     for post in posts:
         quote = post.quote
@@ -165,7 +175,8 @@ def _posts_out(user, posts: list[Post]) -> list[dict]:
                 "id": post.pk,
                 "thread": post.thread_id,
                 "number": post.number,
-                "author": names[post.author_id],
+                "author": names[post.author_id].name,
+                "by": names[post.author_id].as_dict(),
                 "mine": mine,
                 "html": post.html,
                 "body": post.body if mine else None,
@@ -198,7 +209,7 @@ def list_threads(request, group_id: int, params: Query[PageQuery]):
             "thread_id", "last_read"
         )
     )
-    names = shown_names(request.auth, [t.author for t in items], hidden=UNNAMED)
+    names = group_bylines(request.auth, group, [t.author for t in items])
     return {
         "count": page.count,
         "page": page.page,
@@ -213,7 +224,7 @@ def create_thread(request, group_id: int, payload: ThreadIn):
     thread = services.start_thread(request.auth, group, title=payload.title, body=payload.body)
     post = thread.first_post
     post.quote = None
-    data = _thread_out(thread, thread.post_count, shown_name(request.auth, thread.author, hidden=UNNAMED))
+    data = _thread_out(thread, thread.post_count, _starter(request.auth, thread))
     data["first_post"] = _with_risk(_posts_out(request.auth, [post])[0], post)
     return Status(201, data)
 
@@ -222,7 +233,7 @@ def create_thread(request, group_id: int, payload: ThreadIn):
 def get_thread(request, thread_id: int):
     thread = get_thread_for_reader(request.auth, thread_id)
     read = ThreadRead.objects.filter(user=request.auth, thread=thread).values_list("last_read", flat=True).first()
-    return _thread_out(thread, read or 0, shown_name(request.auth, thread.author, hidden=UNNAMED))
+    return _thread_out(thread, read or 0, _starter(request.auth, thread))
 
 
 @router.get("/threads/{thread_id}/posts", response=PostPage, summary="Posts of a thread, oldest first")

@@ -13,10 +13,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 from pydantic import field_validator
 
-from lib.paging import page_of
+from accounts.api_byline import BylineOut
+from accounts.naming import Byline
+from lib.paging import page_field, page_of
 
 from ..access import get_event_for_reader, get_group_for_reader
 from ..models import RSVP, Event, EventKind, RSVPStatus
+from ..naming import bylines_of_items
 from ..services import events as services
 
 router = Router(tags=["events"])
@@ -46,6 +49,7 @@ class EventOut(Schema):
     my_status: str | None = Field(..., description="going, waiting, cancelled, or null.")
     my_waiting_position: int | None
     ics_url: str
+    organizer: BylineOut | None = Field(None, description="Who organises it, as you may see them (null: nobody).")
 
 
 class EventPage(Schema):
@@ -61,7 +65,7 @@ class EventFilters(Schema):
     end: datetime | None = Field(None, alias="to", description="Events starting before (with offset).")
     kind: str = ""
     past: bool = Field(False, description="Past events, latest first (default: upcoming, soonest first).")
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
     @field_validator("kind")
@@ -139,7 +143,7 @@ class RSVPOut(Schema):
     waiting_position: int | None
 
 
-def _out(event: Event, mine: RSVP | None, going: int, may_manage: bool) -> dict:
+def _out(event: Event, mine: RSVP | None, going: int, may_manage: bool, organizer: Byline | None = None) -> dict:
     shows_join = may_manage or (mine is not None and mine.status == RSVPStatus.GOING)
     return {
         "id": event.pk,
@@ -163,12 +167,16 @@ def _out(event: Event, mine: RSVP | None, going: int, may_manage: bool) -> dict:
         "my_status": mine.status if mine else None,
         "my_waiting_position": services.waiting_position(mine) if mine else None,
         "ics_url": reverse("groups:event_ics", args=[event.pk]),
+        "organizer": organizer.as_dict() if organizer is not None and event.organizer_id else None,
     }
 
 
 def _detail(user, event_id: int) -> dict:
     event = get_event_for_reader(user, event_id)
-    return _out(event, services.rsvp_of(user, event), services.going_count(event), services.can_manage(user, event))
+    organizer = bylines_of_items(user, [event], "organizer")[0]
+    return _out(
+        event, services.rsvp_of(user, event), services.going_count(event), services.can_manage(user, event), organizer
+    )
 
 
 @router.get("/events", response=EventPage, summary="Events you may see (site-wide and your groups')")
@@ -183,12 +191,16 @@ def list_events(request, filters: Query[EventFilters]):
         start=filters.start,
         end=filters.end,
     )
-    paged = page_of(queryset, filters.page, filters.limit)
+    paged = page_of(queryset.select_related("organizer"), filters.page, filters.limit)
     items = paged.items
+    organizers = bylines_of_items(request.auth, items, "organizer")
     mine = {r.event_id: r for r in RSVP.objects.filter(user=request.auth, event__in=[e.pk for e in items])}
     # The organiser sees the join link of their own events; staff use the detail route.
     return {
-        "items": [_out(e, mine.get(e.pk), e.going_count, e.organizer_id == request.auth.pk) for e in items],
+        "items": [
+            _out(e, mine.get(e.pk), e.going_count, e.organizer_id == request.auth.pk, line)
+            for e, line in zip(items, organizers, strict=True)
+        ],
         "page": filters.page,
         "has_next": paged.has_next,
     }

@@ -10,12 +10,14 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
+from accounts.api_byline import BylineOut
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_names
-from lib.paging import counted_page_of
+from accounts.naming import bylines
+from lib.paging import counted_page_of, page_field
 
-from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
+from ..access import get_group_for_viewer, is_facilitator, membership_of
 from ..models import Group, GroupKind, Membership
+from ..naming import GROUP_BADGES
 from ..services import groups as services
 from ..services import membership as members
 
@@ -58,8 +60,9 @@ class GroupPage(Schema):
     items: list[GroupOut]
 
 
-class MemberOut(Schema):
+class GroupMemberOut(Schema):
     display_name: str = Field(..., description="“A member” when their profile keeps their name from you.")
+    by: BylineOut = Field(..., description="The name shown, their username beside it and their roles.")
     role: str
     joined_at: datetime
 
@@ -69,7 +72,7 @@ class MemberPage(Schema):
     page: int
     limit: int
     next_page: int | None
-    items: list[MemberOut]
+    items: list[GroupMemberOut]
 
 
 class MembershipOut(Schema):
@@ -92,7 +95,7 @@ class JoinIn(Schema):
     accept_guidelines_version: int = Field(..., ge=0, description="The current guidelines version, accepted.")
 
 
-class RequestIn(JoinIn):
+class JoinRequestIn(JoinIn):
     message: str = Field("", max_length=members.MAX_MESSAGE)
 
 
@@ -116,7 +119,7 @@ class AcceptIn(Schema):
     version: int = Field(..., ge=0)
 
 
-class RequestOut(Schema):
+class JoinRequestOut(Schema):
     id: int
     status: str
     created_at: datetime
@@ -127,12 +130,12 @@ class GroupFilters(Schema):
     kind: GroupKind | None = None
     program: str | None = Field(None, max_length=50, description="A program's slug.")
     mine: bool = False
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
 
 
 class PageParams(Schema):
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
@@ -213,8 +216,8 @@ def leave_group(request, group_id: int, payload: LeaveIn | None = None):
     return Status(204, None)
 
 
-@router.post("/groups/{group_id}/requests", response={201: RequestOut}, summary="Ask to join a group")
-def request_to_join(request, group_id: int, payload: RequestIn):
+@router.post("/groups/{group_id}/requests", response={201: JoinRequestOut}, summary="Ask to join a group")
+def request_to_join(request, group_id: int, payload: JoinRequestIn):
     group = get_group_for_viewer(request.auth, group_id=group_id)
     join_request = members.request_to_join(
         request.auth,
@@ -232,7 +235,8 @@ def list_members(request, group_id: int, params: Query[PageParams]):
     group = get_group_for_viewer(user, group_id=group_id, require_membership=True)
     page = counted_page_of(Membership.objects.roster(group, leave_out=blocked_ids(user)), params.page, params.limit)
     items = page.items
-    names = shown_names(user, [m.user for m in items], hidden=UNNAMED)
+    staff = {m.user_id: [GROUP_BADGES[m.role]] for m in items if m.role in GROUP_BADGES}
+    names = bylines(user, [m.user for m in items], roles=staff)
     return {
         "count": page.count,
         "page": params.page,
@@ -240,7 +244,8 @@ def list_members(request, group_id: int, params: Query[PageParams]):
         "next_page": page.next_page,
         "items": [
             {
-                "display_name": names[m.user_id],
+                "display_name": names[m.user_id].name,
+                "by": names[m.user_id].as_dict(),
                 "role": m.role,
                 "joined_at": m.joined_at,
             }

@@ -11,10 +11,10 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from accounts.connections import shown_names
-from lib.paging import counted_page_of
+from accounts.api_byline import BylineOut
+from accounts.naming import Byline, bylines, names_for
+from lib.paging import counted_page_of, page_field
 
-from ..access import UNNAMED
 from ..models import Group, SupportNote
 from ..services import notes as services
 from .discussion import MAX_LIMIT
@@ -26,13 +26,14 @@ class NotesQuery(Schema):
     model_config = {"extra": "forbid"}
 
     box: str = Field("received", pattern="^(received|sent)$", description="received (kept) or sent")
-    page: int = Field(1, ge=1)
+    page: int = page_field()
     limit: int = Field(30, ge=1, le=MAX_LIMIT)
 
 
 class NoteOut(Schema):
     id: int
     sender: str
+    sender_by: BylineOut = Field(..., description="Who wrote it: the name shown, their username and roles beside it.")
     recipient: str
     group: int | None
     html: str
@@ -62,16 +63,17 @@ class NoteIn(Schema):
 def _notes_out(user, notes: list[SupportNote]) -> list[dict]:
     """Two queries for the names, whatever the number of notes. A sender who keeps their name from `user` is "A
     member"; a recipient is named as `user` chose them (by username) when their name is kept."""
-    senders = shown_names(user, [note.sender for note in notes], hidden=UNNAMED)
-    recipients = shown_names(user, [note.recipient for note in notes])
+    senders = bylines(user, [note.sender for note in notes])
+    recipients = names_for(user, [note.recipient for note in notes])
     return [_note_out(user, note, senders[note.sender_id], recipients[note.recipient_id]) for note in notes]
 
 
-def _note_out(user, note: SupportNote, sender: str, recipient: str) -> dict:
+def _note_out(user, note: SupportNote, sender: Byline, recipient: str) -> dict:
     sent = note.sender_id == user.pk
     return {
         "id": note.pk,
-        "sender": sender,
+        "sender": sender.name,
+        "sender_by": sender.as_dict(),
         "recipient": recipient,
         "group": note.group_id,
         "html": note.html,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.blocks import blocked_ids
+from accounts.naming import Byline
 
 from .groups import Group
 
@@ -90,7 +91,7 @@ class Post(models.Model):
 
     # Set on the instance for the answer or page at hand (the services' crisis check, the thread page); never stored.
     at_risk: bool
-    shown_author: str
+    shown_author: Byline | str  # a byline on pages; the plain name where a service names the author
     is_mine: bool
     editable: bool
     reaction_rows: list

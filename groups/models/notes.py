@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.blocks import blocked_ids
+from lib.fields import EncryptedTextField
 
 from .discussion import ContentStatus
 
@@ -32,8 +33,8 @@ class SupportNote(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes_received")
     # The group where they met, if the note was written from one (for context and for its moderators).
     group = models.ForeignKey("groups.Group", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    body = models.TextField(_("note"))
-    html = models.TextField(editable=False)
+    body = EncryptedTextField(_("note"))
+    html = EncryptedTextField(editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     kept = models.BooleanField(_("keep"), default=True, help_text="The recipient may let a note go.")

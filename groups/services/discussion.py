@@ -131,12 +131,14 @@ def mentionable_users(author, group: Group, text: str) -> list:
     return [user for user in candidates if user.pk not in blocked]
 
 
-def _render_for(author, text: str, mentioned: list) -> str:
+def _render_for(author, text: str) -> str:
+    """Every `@name` is marked alike, whether it names a member of the group, someone in a block with the author, or
+    nobody: the post never shows who is a member (only `mentioned` are notified and stored)."""
     return render(
         text,
         allow_links=trust.may_post_links(author),
         allow_images=trust.may_post_images(author),
-        mentions={user.username.lower() for user in mentioned},
+        mentions=None,
     )
 
 
@@ -173,7 +175,7 @@ def _add_post(author, thread: Thread, body: str, quote: Post | None) -> Post:
         author=author,
         number=locked.post_count + 1,
         body=body,
-        html=_render_for(author, body, mentioned),
+        html=_render_for(author, body),
         quote=quote,
         created_at=now,
     )
@@ -282,7 +284,7 @@ def edit_post(author, post: Post, body: str, *, seen_help: bool = False) -> Post
     with transaction.atomic():
         mentioned = mentionable_users(author, post.thread.group, body)
         post.body = body
-        post.html = _render_for(author, body, mentioned)
+        post.html = _render_for(author, body)
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "html", "edited_at"])
         Mention.objects.filter(post=post).exclude(user__in=mentioned).delete()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_suspended
+from accounts.access import find_member_for, is_suspended
 from accounts.blocks import is_blocked_between
 from accounts.connections import shown_name
 from accounts.models import User
@@ -29,8 +29,9 @@ MAX_NOTE = 1000
 
 
 def find_recipient(sender, username: str) -> User:
-    """The member `sender` may write to, or 404 (unknown, inactive, oneself, or in a block either way)."""
-    recipient = User.objects.filter(username__iexact=(username or "").strip(), is_active=True).first()
+    """The member `sender` may write to, or 404 alike for unknown, closed, unseen (their display name kept from
+    `sender`), oneself, or in a block either way: what their member page answers (accounts.access.find_member_for)."""
+    recipient = find_member_for(sender, username)
     if recipient is None or recipient.pk == sender.pk or is_blocked_between(sender, recipient):
         raise Http404
     return recipient

@@ -225,6 +225,17 @@ def delete_resource(user, resource: Resource) -> None:
     """Delete a resource and its file (the author, the group's staff, or site staff for the site's library)."""
     if not can_delete(user, resource):
         raise PermissionDenied(_("Only the person who added it or the group's facilitators can remove it."))
+    _delete_with_file(resource)
+
+
+def erase_resources_of(author) -> None:
+    """Delete every resource `author` added, with its file (their account is being deleted)."""
+    for resource in Resource.objects.filter(author=author):
+        _delete_with_file(resource)
+
+
+def _delete_with_file(resource: Resource) -> None:
+    """Delete the row now and its file from storage once the deletion commits."""
     stored = resource.file.name if resource.file else ""
     storage = resource.file.storage if resource.file else None
     resource.delete()

@@ -6,8 +6,10 @@ For one name on a page (at most a query); a list names its people in the view wi
 from django import template
 
 from accounts.connections import shown_name
+from accounts.naming import Byline
 
 from ..access import UNNAMED
+from ..naming import group_bylines
 
 register = template.Library()
 
@@ -15,3 +17,10 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def member_name(context, person, unnamed: bool = False) -> str:
     return shown_name(context["request"].user, person, hidden=UNNAMED if unnamed else None)
+
+
+@register.simple_tag(takes_context=True)
+def group_byline(context, person, group) -> Byline:
+    """`person` beside what they wrote or organised in `group` (a group, its id or None): name, @username and roles
+    (accounts.naming.Byline; render with `{% byline_of %}`). Three queries."""
+    return group_bylines(context["request"].user, group, [person])[person.pk if person is not None else None]

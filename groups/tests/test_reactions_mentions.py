@@ -110,19 +110,31 @@ def test_an_edit_that_adds_a_mention_notifies_the_new_person(member, sponsor, th
     assert Notification.objects.filter(user=third, kind="group_mention").count() == 1
 
 
-def test_a_mention_of_someone_outside_the_group_is_not_stored_nor_linked(outsider, sponsor, thread):
+def test_a_mention_of_someone_outside_the_group_is_not_stored_nor_notified(outsider, sponsor, thread):
     post = services.reply(sponsor, thread, body="hey @outsider")
     assert not Mention.objects.exists()
     assert not Notification.objects.filter(user=outsider).exists()
-    assert 'class="mention"' not in post.html
+    assert '<span class="mention">@outsider</span>' in post.html
 
 
-def test_a_mention_of_a_blocked_person_is_simply_plain_text(member, sponsor, thread):
+def test_a_mention_of_a_blocked_person_is_not_notified(member, sponsor, thread):
     block(member, sponsor)
     post = services.reply(sponsor, thread, body="hey @member")
     assert not Mention.objects.exists()
     assert not Notification.objects.filter(user=member, kind="group_mention").exists()
-    assert 'class="mention"' not in post.html and "@member" in post.html
+    assert '<span class="mention">@member</span>' in post.html
+
+
+def test_a_mention_looks_the_same_whoever_it_names(member, sponsor, outsider, thread):
+    """A member of the group, an outsider, someone who blocked the writer and a name nobody has: the writer (and
+    every reader) sees the same mark, so a post never tells who is a member or who blocked whom."""
+    third = make_member("third")
+    block(third, sponsor)
+    names = ["member", "outsider", "third", "nobody_here"]
+    post = services.reply(sponsor, thread, body=" ".join(f"@{name}" for name in names))
+    for name in names:
+        assert f'<span class="mention">@{name}</span>' in post.html
+    assert list(Mention.objects.values_list("user__username", flat=True)) == ["member"]
 
 
 def test_a_mention_by_someone_who_keeps_their_name_private_says_a_member(member, sponsor, thread):

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_name, shown_names
 from safety.crisis import check_text
 
-from ..access import UNNAMED, can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
+from ..access import can_post, get_group_for_reader, get_post_for_reader, get_thread_for_reader, is_group_staff
 from ..forms import add_service_errors
 from ..forms.discussion import EditForm, ReplyForm, SlowModeForm, ThreadForm
 from ..models import ContentStatus, Post, Reaction, ReactionKind, Thread, ThreadRead
+from ..naming import group_bylines
 from ..services import discussion as services
 
 THREADS_PER_PAGE = 30
@@ -82,7 +82,7 @@ def thread_list(request, slug):
             "thread_id", "last_read"
         )
     )
-    names = shown_names(request.user, [t.author for t in threads_on_page], hidden=UNNAMED)
+    names = group_bylines(request.user, group, [t.author for t in threads_on_page])
     for thread in threads_on_page:
         thread.unread = max(0, thread.post_count - last_read.get(thread.pk, 0))
         thread.shown_author = names[thread.author_id]
@@ -132,7 +132,7 @@ def _decorate_posts(request, thread: Thread, posts: list[Post]) -> None:
         counts.setdefault(row["post_id"], {})[row["kind"]] = (row["n"], row["mine"] > 0)
     blocked = blocked_ids(request.user)
     authors = [post.author for post in posts] + [post.quote.author for post in posts if post.quote is not None]
-    names = shown_names(request.user, authors, hidden=UNNAMED)
+    names = group_bylines(request.user, thread.group_id, authors)
     for post in posts:
         post.shown_author = names[post.author_id]
         post.is_mine = post.author_id == request.user.pk
@@ -185,7 +185,7 @@ def _thread_page(request, group, thread, reply_form, show_help=False, status=200
         "reply_form": reply_form,
         "slow_mode_form": SlowModeForm(initial={"seconds": thread.slow_mode_seconds}) if staff else None,
         "show_help": show_help,
-        "thread_author": shown_name(request.user, thread.author, hidden=UNNAMED),
+        "thread_author": group_bylines(request.user, group, [thread.author])[thread.author_id],
         "edit_minutes": settings.POST_EDIT_MINUTES,
     }
     return render(request, "groups/discussion/thread.html", context, status=status)

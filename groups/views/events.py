@@ -10,14 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.connections import shown_names
 from directory.ics import ics_response, site_host
 
-from ..access import UNNAMED, get_event_for_reader, get_group_for_reader
+from ..access import get_event_for_reader, get_group_for_reader
 from ..calendar import event_file
 from ..forms.events import EventFilterForm, EventForm
 from ..forms.resources import add_service_errors
 from ..models import RSVP, EventStatus, RSVPStatus
+from ..naming import group_bylines
 from ..services import events as services
 
 PER_PAGE = 20
@@ -90,7 +90,7 @@ def event_detail(request, event_id):
         attendees = list(
             RSVP.objects.filter(event=event, status__in=[RSVPStatus.GOING, RSVPStatus.WAITING]).select_related("user")
         )
-        names = shown_names(request.user, [entry.user for entry in attendees], hidden=UNNAMED)
+        names = group_bylines(request.user, event.group_id, [entry.user for entry in attendees])
         for entry in attendees:
             entry.shown_name = names[entry.user_id]
     context = {

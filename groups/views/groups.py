@@ -10,9 +10,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from accounts.blocks import blocked_ids
-from accounts.connections import shown_names
+from accounts.naming import bylines
 
-from ..access import UNNAMED, get_group_for_viewer, is_facilitator, membership_of
+from ..access import get_group_for_viewer, is_facilitator, is_group_staff, membership_of
 from ..forms import add_service_errors
 from ..forms.groups import AcceptGuidelinesForm, GroupFilterForm, JoinRequestForm, NewGroupForm
 from ..models import Group, GroupVisibility, JoinRequest, Membership, RequestStatus
@@ -69,6 +69,7 @@ def detail_context(request, group: Group, **forms) -> dict:
         "meetings": group.meetings.select_related("program").order_by("day", "time", "pk"),
         "sections": group_page_sections(user, group, membership),
         "manage": is_facilitator(user, group, membership) if user.is_authenticated else False,
+        "moderates": is_group_staff(user, group, membership),
         "join_form": forms.get("join_form") or AcceptGuidelinesForm(initial=initial, auto_id="join_%s"),
         "request_form": forms.get("request_form") or JoinRequestForm(initial=initial, auto_id="request_%s"),
         "accept_form": forms.get("accept_form") or AcceptGuidelinesForm(initial=initial, auto_id="accept_%s"),
@@ -105,7 +106,8 @@ def group_members(request, slug):
     group = get_group_for_viewer(request.user, slug, require_membership=True)
     memberships = Membership.objects.roster(group, leave_out=blocked_ids(request.user))
     page = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
-    names = shown_names(request.user, [m.user for m in page], hidden=UNNAMED)
+    # The role has its own column: the bylines add @username and the site's roles only.
+    names = bylines(request.user, [m.user for m in page])
     for m in page:
         m.shown_name = names[m.user_id]
     context = {"group": group, "page": page}

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.connections import shown_name, shown_names
+from accounts.naming import bylines
 from safety.crisis import check_text
 
-from ..access import UNNAMED
 from ..forms import add_service_errors
 from ..forms.notes import NoteForm
 from ..models import Group, SupportNote
@@ -78,7 +78,7 @@ def _notes_page(request, tab: str):
             note.sender = request.user
         # The sender chose each recipient by username: where their name is kept from the sender, that is shown.
         recipients = shown_names(request.user, [note.recipient for note in notes_on_page])
-    senders = shown_names(request.user, [note.sender for note in notes_on_page], hidden=UNNAMED)
+    senders = bylines(request.user, [note.sender for note in notes_on_page])
     for note in notes_on_page:
         note.shown_sender = senders[note.sender_id]
         note.shown_recipient = recipients[note.recipient_id] if tab == "sent" else ""

@@ -8,7 +8,7 @@ from ninja.errors import ValidationError
 from ninja.responses import Status
 
 from directory.access import get_meeting_for_viewer
-from lib.paging import next_link, page_of
+from lib.paging import next_link, page_field, page_of
 
 from ..access import get_own
 from ..models import Attendance, today_for
@@ -39,7 +39,7 @@ class AttendanceIn(Schema):
 class AttendanceFilter(Schema):
     date_from: dt.date | None = Field(None, alias="from", description="First date, inclusive.")
     date_to: dt.date | None = Field(None, alias="to", description="Last date, inclusive.")
-    page: int = Field(1, ge=1, description="Newest first; a `Link: rel=next` header points at the next page.")
+    page: int = page_field("Newest first; a `Link: rel=next` header points at the next page.")
     limit: int = Field(100, ge=1, le=500)
 
 

@@ -3,17 +3,25 @@
 import datetime as dt
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import Http404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
+from pydantic import WithJsonSchema
 
-from ..models import CheckIn, CheckInReminder, Trigger, today_for
+from ..models import CheckIn, CheckInReminder, today_for, triggers_by_name
 from ..services import checkins as services
 from ..tasks import verified_email
 
 router = Router(tags=["my recovery"])
+
+# A time of day in the member's zone, without an offset: JSON Schema's `format: time` would demand one ("…Z").
+LocalTime = Annotated[
+    dt.time,
+    WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$"}),
+]
 
 DEFAULT_DAYS = 30
 MAX_RANGE_DAYS = 366
@@ -79,14 +87,14 @@ class CheckInOut(Schema):
 class ReminderIn(Schema):
     model_config = {"extra": "forbid"}
 
-    time: dt.time = Field(..., description="HH:MM in the member's time zone.")
+    time: LocalTime = Field(..., description="HH:MM in the member's time zone.")
     enabled: bool = True
     by_email: bool = Field(False, description="Also email the member's verified address.")
 
 
 class ReminderOut(Schema):
     enabled: bool
-    time: dt.time | None
+    time: LocalTime | None
     by_email: bool
     next_at: datetime | None = Field(..., description="The next reminder (UTC); null when off.")
     has_verified_email: bool
@@ -147,7 +155,7 @@ def put_reminder(request, payload: ReminderIn):
 
 @router.get("/me/triggers", response=list[str], summary="My list of triggers")
 def list_triggers(request):
-    return list(Trigger.objects.owned_by(request.auth).values_list("name", flat=True))
+    return [t.name for t in triggers_by_name(request.auth)]
 
 
 @router.get("/me/checkins", response=list[CheckInOut], summary="My check-ins, newest first")

@@ -25,7 +25,7 @@ class DomainOut(Schema):
     max_score: int
 
 
-class QuestionOut(Schema):
+class CheckupQuestionOut(Schema):
     key: str = Field(..., description="Send answers keyed by this.")
     domain: str
     text: str
@@ -35,7 +35,7 @@ class QuestionnaireOut(Schema):
     introduction: str
     scale: list[ScaleOut]
     domains: list[DomainOut]
-    questions: list[QuestionOut]
+    questions: list[CheckupQuestionOut]
     max_total: int
 
 

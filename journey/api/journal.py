@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.responses import Status
 
-from lib.paging import next_link, page_of
+from lib.paging import next_link, page_field, page_of
 
 from ..access import get_own
 from ..models import JournalEntry, today_for
@@ -60,7 +60,7 @@ class SearchParams(Schema):
     tag: str = Field("", max_length=services.MAX_TAG)
     date_from: dt.date | None = Field(None, alias="from", description="First date, inclusive.")
     date_to: dt.date | None = Field(None, alias="to", description="Last date, inclusive.")
-    page: int = Field(1, ge=1, description="Newest first; a `Link: rel=next` header points at the next page.")
+    page: int = page_field("Newest first; a `Link: rel=next` header points at the next page.")
     limit: int = Field(100, ge=1, le=500)
 
 

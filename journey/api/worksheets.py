@@ -15,7 +15,7 @@ from ..worksheets import DEFINITIONS, MAX_ITEMS, MAX_TITLE
 router = Router(tags=["my recovery"])
 
 
-class QuestionOut(Schema):
+class WorksheetQuestionOut(Schema):
     key: str
     label: str
     type: str = Field(..., description="text, long, list, scale, yesno or datetime (local 'YYYY-MM-DDTHH:MM').")
@@ -29,7 +29,7 @@ class QuestionOut(Schema):
 class SectionOut(Schema):
     title: str
     help: str
-    questions: list[QuestionOut]
+    questions: list[WorksheetQuestionOut]
 
 
 class KindOut(Schema):

@@ -2,7 +2,7 @@
 
 from .attendance import Attendance
 from .base import Domain, OwnedQuerySet, today_for
-from .checkins import CheckIn, CheckInReminder, Trigger
+from .checkins import CheckIn, CheckInReminder, Trigger, triggers_by_name
 from .checkups import Checkup
 from .counters import CURRENCIES, Counter, Pathway, Period, Slip, Summary, days_between
 from .goals import Goal, GoalStatus, GoalStep
@@ -34,4 +34,5 @@ __all__ = [
     "WorksheetKind",
     "days_between",
     "today_for",
+    "triggers_by_name",
 ]

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.fields import EncryptedTextField
+
 from .base import OwnedQuerySet
 
 
@@ -15,7 +17,7 @@ class Attendance(models.Model):
     # The meeting's name when it was recorded (kept if the directory drops the meeting), or the member's own words.
     name = models.CharField(_("meeting"), max_length=200)
     online = models.BooleanField(_("online"), default=False)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = EncryptedTextField(_("note"), max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = OwnedQuerySet.as_manager()

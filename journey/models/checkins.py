@@ -16,17 +16,23 @@ class Trigger(models.Model):
     """A trigger in the member's own list, which grows as they name new ones."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="triggers")
-    name = models.CharField(_("trigger"), max_length=60)
+    # Encrypted, so neither SQL order nor a unique constraint can see it: the services keep names distinct
+    # (case-insensitively) and pages sort them in Python.
+    name = EncryptedTextField(_("trigger"), max_length=60)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = OwnedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["user", "name"], name="one_trigger_name_per_member")]
+        ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
         return self.name
+
+
+def triggers_by_name(user) -> list[Trigger]:
+    """The member's triggers in alphabetical order (sorted in Python: the names are encrypted in the database)."""
+    return sorted(Trigger.objects.owned_by(user), key=lambda t: t.name.casefold())
 
 
 def _between(field: str, low: int, high: int, name: str) -> models.CheckConstraint:

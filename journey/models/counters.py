@@ -11,6 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.fields import EncryptedTextField
+
 from .. import milestones
 from .base import today_for  # noqa: F401  (re-exported: journey.models.today_for)
 
@@ -64,7 +66,7 @@ class Counter(models.Model):
     name = models.CharField(_("name"), max_length=60, blank=True)
     cost_per_day = models.DecimalField(_("cost per day"), max_digits=9, decimal_places=2, null=True, blank=True)
     currency = models.CharField(_("currency"), max_length=3, blank=True)
-    why = models.TextField(_("why it matters"), blank=True)
+    why = EncryptedTextField(_("why it matters"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     shares = GenericRelation("journey.Share")  # withdrawn when the item is deleted
@@ -144,8 +146,8 @@ class Slip(models.Model):
 
     counter = models.ForeignKey(Counter, on_delete=models.CASCADE, related_name="slips")
     date = models.DateField(_("date of the slip"))
-    what_happened = models.TextField(_("what happened"), blank=True)
-    learned = models.TextField(_("what I learned"), blank=True)
+    what_happened = EncryptedTextField(_("what happened"), blank=True)
+    learned = EncryptedTextField(_("what I learned"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

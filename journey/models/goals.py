@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.fields import EncryptedTextField
+
 from .base import Domain, OwnedQuerySet
 
 
@@ -19,8 +21,8 @@ class GoalStatus(models.TextChoices):
 class Goal(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals")
     domain = models.CharField(_("domain"), max_length=10, choices=Domain)
-    title = models.CharField(_("goal"), max_length=120)
-    why = models.TextField(_("why it matters"), blank=True)
+    title = EncryptedTextField(_("goal"), max_length=120)
+    why = EncryptedTextField(_("why it matters"), blank=True)
     target_date = models.DateField(_("target date"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=GoalStatus, default=GoalStatus.ACTIVE)
@@ -40,7 +42,7 @@ class Goal(models.Model):
 
 class GoalStep(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
-    text = models.CharField(_("step"), max_length=200)
+    text = EncryptedTextField(_("step"), max_length=200)
     done = models.BooleanField(_("done"), default=False)
     position = models.PositiveSmallIntegerField(default=0)
     done_at = models.DateTimeField(null=True, blank=True)

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.naming import name_for
 from groups.models import Group, Membership
 from notifications.services import notify
 
@@ -57,7 +58,8 @@ def _tell_recipient(share: Share) -> None:
     notify(
         share.to_user,
         kind="share",
-        text=_("%(name)s shared something from their recovery with you.") % {"name": share.owner.display_name},
+        text=_("%(name)s shared something from their recovery with you.")
+        % {"name": name_for(share.to_user, share.owner)},
         url=reverse("journey:shared_item", args=[share.pk]),
     )
 

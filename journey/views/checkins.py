@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..access import get_own
 from ..forms.checkins import HALT, MOODS, CheckInForm, ReminderForm, TriggerForm
-from ..models import CheckIn, CheckInReminder, Trigger, today_for
+from ..models import CheckIn, CheckInReminder, Trigger, today_for, triggers_by_name
 from ..services import checkins as services
 from ..tasks import verified_email
 
@@ -41,7 +41,7 @@ def checkin(request):
             messages.error(request, _("You can check in for today or a past day."))
             return redirect("journey:checkin")
     existing = CheckIn.objects.owned_by(request.user).filter(date=day).prefetch_related("triggers").first()
-    trigger_names = list(Trigger.objects.owned_by(request.user).values_list("name", flat=True))
+    trigger_names = [t.name for t in triggers_by_name(request.user)]
     initial = CheckInForm.initial_for(existing) if existing else {}
     form = CheckInForm(request.POST or None, initial=initial, trigger_names=trigger_names)
     if request.method == "POST" and form.is_valid():
@@ -95,9 +95,7 @@ def checkin_delete(request, checkin_id):
 @login_required
 def trigger_list(request):
     """The member's own list of triggers, to rename or take off."""
-    rows = [
-        (t, TriggerForm(initial={"name": t.name}, prefix=f"t{t.pk}")) for t in Trigger.objects.owned_by(request.user)
-    ]
+    rows = [(t, TriggerForm(initial={"name": t.name}, prefix=f"t{t.pk}")) for t in triggers_by_name(request.user)]
     return render(request, "journey/checkins/triggers.html", {"triggers": rows})
 
 
@@ -121,7 +119,7 @@ def trigger_edit(request, trigger_id):
             return redirect("journey:checkin_triggers")
     rows = [
         (t, form if t.pk == trigger.pk else TriggerForm(initial={"name": t.name}, prefix=f"t{t.pk}"))
-        for t in Trigger.objects.owned_by(request.user)
+        for t in triggers_by_name(request.user)
     ]
     return render(request, "journey/checkins/triggers.html", {"triggers": rows})
 

@@ -10,8 +10,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.access import find_member
+from accounts.access import find_member_for
 from accounts.connections import connection_name, people_of
+from accounts.naming import UNNAMED, names_for
 from groups.models import Group
 
 from ..access import get_own, get_share_for_owner, get_share_for_viewer
@@ -50,7 +51,7 @@ def share_item(request, kind, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         person = data.get("to_person") or data["to_user"]
-        to_user = find_member(person) if person else None
+        to_user = find_member_for(request.user, person) if person else None
         to_group = groups.filter(pk=data["to_group"]).first() if data.get("to_group") else None
         if data["to_user"] and to_user is None:
             form.add_error("to_user", _("No member has that username."))
@@ -65,12 +66,14 @@ def share_item(request, kind, pk):
             else:
                 messages.success(request, _("Shared. You can withdraw it at any time."))
                 return redirect(back)
+    shares = list(Share.objects.for_item(item).select_related("to_user", "to_group"))
+    _name(request.user, [share for share in shares if share.to_user_id], "to_user")
     context = {
         "item": item,
         "kind": kind,
         "shareable": shareable,
         "form": form,
-        "shares": Share.objects.for_item(item).select_related("to_user", "to_group"),
+        "shares": shares,
         "next": back,
     }
     return render(request, "journey/share.html", context)
@@ -93,6 +96,7 @@ def my_shares(request):
         .prefetch_related("item")  # one query per kind of item, not one per share
     )
     rows = [(share, share.item) for share in shares]
+    _name(request.user, [share for share, _item in rows], "to_user")
     return render(request, "journey/my_shares.html", {"rows": [r for r in rows if r[1] is not None]})
 
 
@@ -104,6 +108,7 @@ def shared_with_me(request):
         .prefetch_related("item")
     )
     rows = [(share, share.item) for share in shares]
+    _name(request.user, [share for share, _item in rows], "owner", hidden=UNNAMED)
     return render(request, "journey/shared_with_me.html", {"rows": [r for r in rows if r[1] is not None]})
 
 
@@ -111,8 +116,16 @@ def shared_with_me(request):
 def shared_item(request, share_id):
     share = get_share_for_viewer(request.user, share_id)
     shareable = SHAREABLE[share.content_type.model]
+    _name(request.user, [share], "owner", hidden=UNNAMED)
     context = {"share": share, "item": share.item, "shareable": shareable}
     return render(request, "journey/shared_item.html", context)
+
+
+def _name(viewer, shares, person: str, hidden=None) -> None:
+    """Give each share `<person>_name`: that person as `viewer` may see them (accounts.naming, one query)."""
+    names = names_for(viewer, [getattr(share, person) for share in shares], hidden=hidden)
+    for share in shares:
+        setattr(share, f"{person}_name", names[getattr(share, f"{person}_id")])
 
 
 urlpatterns = [

@@ -10,13 +10,15 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.responses import Status
 
 from accounts.models import User
+from accounts.naming import UNNAMED, bylines, name_for
 from groups.access import get_post_for_reader
 from groups.models import Group, SupportNote
+from lib.paging import check_page, page_field
 
 from .. import access
 from ..models import ActionKind, Report, ReportReason
@@ -27,9 +29,11 @@ router = Router(tags=["moderation"])
 MAX_LIMIT = 100
 
 
-class PersonOut(Schema):
-    username: str
-    display_name: str
+class ReportPersonOut(Schema):
+    username: str | None = Field(
+        None, description="Always for moderators of the report; for others, beside a display name they may see."
+    )
+    display_name: str = Field(..., description="As the caller may see it (the site's moderators see it always).")
 
 
 class ReportOut(Schema):
@@ -40,17 +44,17 @@ class ReportOut(Schema):
     post_id: int | None
     note_id: int | None
     group_id: int | None
-    member: PersonOut | None = Field(None, description="Who the report is about.")
+    member: ReportPersonOut | None = Field(None, description="Who the report is about.")
     # Only for moderators who may handle the report:
     priority: bool | None = None
     detail: str | None = None
-    reporter: PersonOut | None = None
+    reporter: ReportPersonOut | None = None
     content_html: str | None = Field(None, description="The reported post or note, even when hidden (moderators).")
     content_status: str | None = None
     risk_kind: str | None = Field(None, description="At-risk alerts: overdose, suicide, self_harm, harm, or empty.")
     risk_kind_label: str | None = None
     waiting_seconds: int | None = Field(None, description="Open reports: how long it has waited.")
-    taken_by: PersonOut | None = Field(None, description="At-risk alerts: the moderator who took it.")
+    taken_by: ReportPersonOut | None = Field(None, description="At-risk alerts: the moderator who took it.")
     taken_at: datetime | None = None
     escalated_at: datetime | None = Field(None, description="When the site's moderators were told of the alert.")
 
@@ -60,6 +64,13 @@ class ReportPage(Schema):
     page: int
     limit: int
     items: list[ReportOut]
+
+
+class ReportFilters(Schema):
+    status: str = Field("open", pattern="^(open|actioned|dismissed|all)$", description="open, actioned, dismissed, all")
+    mine: bool = Field(False, description="Only the reports I made (what members who are not moderators get).")
+    page: int = page_field()
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
 class ReportIn(Schema):
@@ -92,6 +103,7 @@ class ActionOut(Schema):
     until: datetime | None
     appeal_status: str | None = None
     appeal_response: str | None = None
+    appeal_decider: str | None = Field(None, description="Who decides the appeal, as a role (never a name).")
 
 
 class AppealIn(Schema):
@@ -104,6 +116,7 @@ class AppealOut(Schema):
     id: int
     action_id: int
     status: str
+    decider: str = Field(..., description="Who decides it, as a role: another moderator, the group's facilitator...")
     created_at: datetime
 
 
@@ -121,11 +134,27 @@ class DecisionOut(Schema):
     decided_at: datetime | None
 
 
-def _person(user) -> dict | None:
-    return None if user is None else {"username": user.username, "display_name": user.display_name}
+def _people(viewer, reports: list[Report], *, full: bool) -> dict:
+    """Everyone the reports name, as `viewer` may see them (accounts.naming, two queries). Moderators handling a
+    report see the username always (they act on it) and the display name when they may (the site's moderators
+    always); a reporter sees the person reported as anyone sees them beside what they wrote."""
+    people = [u for r in reports for u in (r.member, r.reporter if full else None, r.taken_by if full else None)]
+    lines = bylines(viewer, people, hidden=None if full else UNNAMED, moderation=full)
+    out: dict = {None: None}
+    for user in people:
+        if user is not None:
+            line = lines[user.pk]
+            username = user.username if full else line.username
+            out[user.pk] = {"username": username, "display_name": line.name}
+    return out
 
 
-def _report_out(report: Report, *, full: bool) -> dict:
+def _report_out(report: Report, *, full: bool, people: dict) -> dict:
+    """The report as `_people`'s viewer may see it (`people`: what `_people` made of the reports)."""
+
+    def _person(user) -> dict | None:
+        return people[user.pk if user is not None else None]
+
     out = {
         "id": report.pk,
         "reason": report.reason,
@@ -169,6 +198,7 @@ def _action_out(action) -> dict:
         "until": action.until,
         "appeal_status": appeal.status if appeal else None,
         "appeal_response": (appeal.response or None) if appeal else None,
+        "appeal_decider": appeals.decider_text(appeal) if appeal else None,
     }
 
 
@@ -200,18 +230,16 @@ def create_report(request, payload: ReportIn):
             report = reports.report_member(user, member, group=group, **fields)
     except reports.AlreadyReported as already:
         raise HttpError(409, f"You already reported this (report {already.report.pk}).") from already
-    return Status(201, _report_out(report, full=False))
+    return Status(201, _report_out(report, full=False, people=_people(user, [report], full=False)))
 
 
 @router.get("/reports", response=ReportPage, summary="Reports: the queue for moderators, your own for others")
-def list_reports(request, status: str = "open", mine: bool = False, page: int = 1, limit: int = 50):
+def list_reports(request, filters: Query[ReportFilters]):
     """Moderators get the reports they may handle (`status`: open, actioned, dismissed or all; priority first, then
     oldest). Others, or anyone with `mine=true`, get the reports they made, with their status only."""
     user = request.auth
-    if status not in ("open", "actioned", "dismissed", "all"):
-        raise ValidationError([{"loc": ("query", "status"), "msg": "must be open, actioned, dismissed or all"}])
-    if page < 1 or not 1 <= limit <= MAX_LIMIT:
-        raise ValidationError([{"loc": ("query", "limit"), "msg": f"page ≥ 1 and 1 ≤ limit ≤ {MAX_LIMIT}"}])
+    status, mine, page, limit = filters.status, filters.mine, filters.page, filters.limit
+    check_page(page, limit)
     full = access.is_moderator(user) and not mine
     if full:
         queryset = access.urgent_first(access.reports_for_moderator(user))
@@ -220,7 +248,9 @@ def list_reports(request, status: str = "open", mine: bool = False, page: int = 
     if status != "all":
         queryset = queryset.filter(status=status)
     start = (page - 1) * limit
-    items = [_report_out(r, full=full) for r in queryset[start : start + limit]]
+    page_items = list(queryset[start : start + limit])
+    people = _people(user, page_items, full=full)
+    items = [_report_out(r, full=full, people=people) for r in page_items]
     return {"count": queryset.count(), "page": page, "limit": limit, "items": items}
 
 
@@ -229,9 +259,9 @@ def get_report(request, report_id: int):
     user = request.auth
     report = access.reports_for_moderator(user).filter(pk=report_id).first()
     if report is not None:
-        return _report_out(report, full=True)
+        return _report_out(report, full=True, people=_people(user, [report], full=True))
     own = get_object_or_404(Report.objects.select_related("member"), pk=report_id, reporter=user)
-    return _report_out(own, full=False)
+    return _report_out(own, full=False, people=_people(user, [own], full=False))
 
 
 @router.post("/reports/{report_id}/actions", response={201: ActionOut, 200: ReportOut}, summary="Act on a report")
@@ -242,7 +272,8 @@ def act_on_report(request, report_id: int, payload: ActionIn):
     report = access.get_report_for_moderator(user, report_id)
     try:
         if payload.kind == "dismiss":
-            return Status(200, _report_out(actions.dismiss_report(user, report), full=True))
+            dismissed = actions.dismiss_report(user, report)
+            return Status(200, _report_out(dismissed, full=True, people=_people(user, [dismissed], full=True)))
         if report.member is None:
             raise HttpError(400, "The member this report is about has left the site.")
         until = timezone.now() + timedelta(days=payload.days) if payload.days else None
@@ -266,16 +297,17 @@ def take_report(request, report_id: int):
     try:
         report = taking.take_alert(report, user)
     except taking.AlreadyTaken as taken:
-        who = taken.report.taken_by.display_name if taken.report.taken_by else "another moderator"
+        who = name_for(user, taken.report.taken_by, moderation=True) if taken.report.taken_by else "another moderator"
         raise HttpError(409, f"Already taken by {who}.") from taken
-    return _report_out(report, full=True)
+    return _report_out(report, full=True, people=_people(user, [report], full=True))
 
 
 @router.delete("/reports/{report_id}/take", response=ReportOut, summary="Hand back an alert you took")
 def release_report(request, report_id: int):
     user = request.auth
     report = access.get_report_for_moderator(user, report_id)
-    return _report_out(taking.release_alert(report, user), full=True)
+    released = taking.release_alert(report, user)
+    return _report_out(released, full=True, people=_people(user, [released], full=True))
 
 
 @router.get("/me/moderation", response=list[ActionOut], summary="Moderators' decisions about me")
@@ -287,12 +319,11 @@ def my_moderation(request):
 def appeal_action(request, action_id: int, payload: AppealIn):
     action = access.get_action_for_member(request.auth, action_id)
     appeal = appeals.appeal(request.auth, action, payload.text)
-    return Status(
-        201, {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
-    )
+    out = {"id": appeal.pk, "action_id": action.pk, "status": appeal.status, "created_at": appeal.created_at}
+    return Status(201, {**out, "decider": appeals.decider_text(appeal)})
 
 
-@router.post("/appeals/{appeal_id}/decision", response=DecisionOut, summary="Decide an appeal (another moderator)")
+@router.post("/appeals/{appeal_id}/decision", response=DecisionOut, summary="Decide an appeal (not by its decider)")
 def decide_appeal(request, appeal_id: int, payload: DecisionIn):
     appeal = access.get_appeal_for_moderator(request.auth, appeal_id)
     if not access.may_decide(request.auth, appeal):

@@ -344,7 +344,7 @@ def test_the_queue_says_who_took_the_alert_and_offers_the_taker_to_hand_it_back(
     taking.take_alert(report, group_world.host)
     Report.objects.filter(pk=report.pk).update(taken_at=timezone.now() - timedelta(minutes=3))
     html = client_for(group_world.moderator).get("/moderation/").content.decode()
-    assert "Taken by Hana 3\xa0minutes ago" in html
+    assert "Taken by Hana (@host) 3\xa0minutes ago" in html
     assert f"/moderation/reports/{report.pk}/take/" not in html and "Hand it back" not in html
     mine = client_for(group_world.host).get("/groups/harbour/moderation/").content.decode()
     assert f'action="/moderation/reports/{report.pk}/release/"' in mine

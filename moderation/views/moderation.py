@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import is_site_moderator
 from accounts.models import User
+from accounts.naming import name_for
 from groups.access import get_group_for_viewer, get_post_for_reader
 from groups.models import SupportNote
 
@@ -189,8 +190,8 @@ def _back(request, report) -> str:
     return reverse("moderation:report_detail", args=[report.pk])
 
 
-def _taken_by_name(report) -> str:
-    return report.taken_by.display_name if report.taken_by else _("a former moderator")
+def _taken_by_name(viewer, report) -> str:
+    return name_for(viewer, report.taken_by, moderation=True) if report.taken_by else _("a former moderator")
 
 
 @login_required
@@ -201,7 +202,9 @@ def report_take(request, report_id):
     try:
         taking.take_alert(report, request.user)
     except taking.AlreadyTaken as taken:
-        messages.info(request, _("%(name)s has already taken this alert.") % {"name": _taken_by_name(taken.report)})
+        messages.info(
+            request, _("%(name)s has already taken this alert.") % {"name": _taken_by_name(request.user, taken.report)}
+        )
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
@@ -268,6 +271,7 @@ def appeal_detail(request, appeal_id):
             messages.success(request, _("Decision recorded. The member has been told."))
             return redirect("moderation:appeal_detail", appeal_id=appeal.pk)
     context = {"appeal": appeal, "action": appeal.action, "form": form, "may_decide": may_decide}
+    context["decider"] = appeals.decider_text(appeal)
     return render(request, "moderation/appeal_detail.html", context)
 
 
@@ -291,7 +295,11 @@ def group_log(request, slug):
 @login_required
 def my_moderation(request):
     rows = [
-        (action, None if hasattr(action, "appeal") else AppealForm(auto_id=f"id_appeal_{action.pk}_%s"))
+        (
+            action,
+            None if hasattr(action, "appeal") else AppealForm(auto_id=f"id_appeal_{action.pk}_%s"),
+            appeals.decider_text(action.appeal) if hasattr(action, "appeal") else None,
+        )
         for action in access.actions_about(request.user)[:200]
     ]
     return render(request, "moderation/my_moderation.html", {"rows": rows})
@@ -303,11 +311,12 @@ def appeal_action(request, action_id):
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            appeals.appeal(request.user, action, form.cleaned_data["text"])
+            made = appeals.appeal(request.user, action, form.cleaned_data["text"])
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Your appeal is sent. A moderator who did not take the decision will answer."))
+            who = appeals.decider_text(made)
+            messages.success(request, _("Your appeal is sent. It will be decided by %(who)s.") % {"who": who})
             return redirect("moderation:my_moderation")
     return render(request, "moderation/appeal_form.html", {"action": action, "form": form})
 

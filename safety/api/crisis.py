@@ -23,7 +23,7 @@ class CheckTextIn(Schema):
     )
 
 
-class ResourceOut(Schema):
+class CrisisResourceOut(Schema):
     name: str
     phone: str
     text: str = Field(..., description="A number to text, if the line takes texts.")
@@ -46,7 +46,7 @@ class CheckTextOut(Schema):
     kinds: list[str] = Field(..., description="Every kind found, most urgent first.")
     emergency: bool = Field(..., description="Call the emergency number now (an overdose, or a plan with a time).")
     help: HelpOut | None = Field(..., description="What to show first for this kind, in the request's language.")
-    resources: list[ResourceOut] = Field(
+    resources: list[CrisisResourceOut] = Field(
         ..., description="Lines to offer, the country's emergency number first, when any kind was found; else empty."
     )
 
