@@ -28,7 +28,7 @@ def test_every_long_running_readme_command_is_a_systemd_service():
 def test_every_safety_net_the_readme_names_has_a_timer():
     readme = (ROOT / "README.md").read_text()
     section = readme[readme.index("## Serving in production") : readme.index("## Development")]
-    commands = set(re.findall(r"`manage\.py (\w+)`", section)) - {"backup", "restore"}
+    commands = set(re.findall(r"`manage\.py (\w+)`", section))
     assert commands >= {"send_due_reminders", "send_event_reminders", "escalate_risk_alerts"}
     timed = {
         re.search(r"manage\.py (\w+)", line).group(1)
