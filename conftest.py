@@ -267,6 +267,10 @@ def _fresh_cache(settings):
     The database cache is rolled back with each test. A Redis cache (the REDIS_URL lane) is shared by the
     parallel workers, so each worker deletes only its own keys (settings.REDIS_PREFIX).
     """
+    from django.core.cache import caches
+
+    if "locmem" in settings.CACHES["ratelimit"]["BACKEND"].lower():
+        caches["ratelimit"].clear()
     if "redis" in settings.CACHES["default"]["BACKEND"].lower():
         import redis
 

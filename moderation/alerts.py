@@ -52,17 +52,14 @@ def ask_to_talk(member, *, group=None) -> Report:
     """The member asked, from the help shown before posting, that a moderator reach out to them. The moderators'
     alert says only that someone asked to talk. Asking again within `ASK_AGAIN_AFTER` returns the same open report
     without alerting again (a reload or a double click must not flood the queue)."""
-    recent = (
-        Report.objects.filter(
-            member=member,
-            reason=ReportReason.AT_RISK,
-            detail=ASKED_TO_TALK,
-            status=ReportStatus.OPEN,
-            created_at__gte=timezone.now() - ASK_AGAIN_AFTER,
-        )
-        .order_by("-created_at")
-        .first()
-    )
+    # The detail is encrypted at rest, so it is compared in Python (a member has few open alerts in an hour).
+    recent_open = Report.objects.filter(
+        member=member,
+        reason=ReportReason.AT_RISK,
+        status=ReportStatus.OPEN,
+        created_at__gte=timezone.now() - ASK_AGAIN_AFTER,
+    ).order_by("-created_at")
+    recent = next((report for report in recent_open if report.detail == ASKED_TO_TALK), None)
     if recent is not None:
         return recent
     return raise_at_risk_alert(member, group=group, detail=ASKED_TO_TALK)

@@ -37,6 +37,7 @@ def test_member_lists_threads_with_unread_counts(client, member, thread, group):
         "group": group.pk,
         "title": "Hard evening",
         "author": "Sam",
+        "by": {"display_name": "Sam", "username": "sponsor", "roles": [], "former_member": False},
         "created_at": None,
         "last_post_at": None,
         "post_count": 1,

@@ -155,7 +155,8 @@ def test_members_page_is_for_members_only(client, world):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Gale" in html and "Morgan" in html and "Facilitator" in html
-    assert "gfac" not in html  # usernames stay private
+    # @username beside the name, so that a look-alike display name cannot pass for the facilitator.
+    assert "@gfac" in html
 
 
 def test_members_page_respects_a_name_kept_private(client, world):

@@ -107,7 +107,7 @@ def test_members_list_is_for_members_only(api, world):
         ("Morgan", "moderator"),
         ("Robin", "member"),
     ]
-    assert set(body["items"][0]) == {"display_name", "role", "joined_at"}
+    assert set(body["items"][0]) == {"display_name", "role", "joined_at", "by"}
 
 
 def test_members_list_hides_private_names_and_people_in_a_block(api, world):

@@ -107,7 +107,7 @@ class Period(Schema):
 
 def _out(checkin: CheckIn) -> dict:
     values = {name: getattr(checkin, name) for name in services.CHECKIN_FIELDS}
-    values["triggers"] = [t.name for t in checkin.triggers.all()]
+    values["triggers"] = sorted((t.name for t in checkin.triggers.all()), key=str.casefold)
     return {"date": checkin.date, "created_at": checkin.created_at, "updated_at": checkin.updated_at, **values}
 
 
