@@ -261,6 +261,18 @@ def _reference_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts and ends in the site's default language: a page drawn in Spanish leaves the thread's
+    language active (LocaleMiddleware sets it per request and never resets it), which would otherwise change the
+    words of a later test's direct service call."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache(settings):
     """Rate limits and lock-outs live in the cache; each test starts with none.
 

@@ -60,7 +60,7 @@ def _replay(row: IdempotencyKey, print_: str) -> HttpResponse:
         return _problem(422, "This Idempotency-Key was used for another request; use a new key.")
     if row.status is None:
         return _problem(409, "A request with this Idempotency-Key is still running; retry in a moment.")
-    response = HttpResponse(bytes(row.body), status=row.status, content_type=row.content_type or None)
+    response = HttpResponse(row.body.encode(), status=row.status, content_type=row.content_type or None)
     if row.location:
         response["Location"] = row.location
     response["Idempotent-Replayed"] = "true"
@@ -114,6 +114,6 @@ class IdempotencyMiddleware:
             row.status = response.status_code
             row.content_type = response.get("Content-Type", "")[:100]
             row.location = response.get("Location", "")[:500]
-            row.body = response.content
+            row.body = response.content.decode("utf-8", errors="replace")
             row.save(update_fields=["status", "content_type", "location", "body"])
             return response

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from lib.fields import EncryptedTextField
+
 # How long a key is remembered; `manage.py purge_idempotency_keys` removes older ones.
 KEY_LIFETIME = timedelta(hours=24)
 
@@ -23,7 +25,8 @@ class IdempotencyKey(models.Model):
     status = models.PositiveSmallIntegerField(null=True)
     content_type = models.CharField(max_length=100, blank=True)
     location = models.CharField(max_length=500, blank=True)
-    body = models.BinaryField(default=b"")
+    # The answer may repeat what the member wrote (a journal entry): encrypted at rest like the journal itself.
+    body = EncryptedTextField(blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = IdempotencyKeyQuerySet.as_manager()

@@ -17,6 +17,7 @@ NOT_PERSONAL_DATA = {
     "admin.logentry": "the admin's record of what staff changed; kept as an audit trail, removed by cascade",
     "account.emailconfirmation": "a pending verification link, removed with its email address",
     "django_tasks_db.dbtaskresult": "background task bookkeeping, no personal content",
+    "api.idempotencykey": "a retried API write's stored answer (encrypted), kept 24 hours, removed by cascade",
 }
 
 
